@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** Layers may only import downwards: ui → fhir, worker → domain, measures. App code never imports Node or the sandbox. */
+const APP_FORBIDDEN = ['**/sandbox/**', '**/sandbox', 'node:*'];
+const UI = ['**/ui/**', '**/ui', 'react', 'react-dom', 'react/*', 'react-dom/*', 'recharts'];
+const ENGINE_FORBIDDEN = [
+  ...UI,
+  '**/fhir/**',
+  '**/fhir',
+  '**/worker/**',
+  '**/worker',
+  'fhirclient',
+  'fhirclient/*',
+  'msw',
+  'msw/*',
+];
+
+const forbid = (group, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: [...APP_FORBIDDEN, ...group], message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', '.vite/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/cli/**'],
+    rules: forbid([], 'App code never imports the sandbox or Node built-ins (tests that read files live in test/).'),
+  },
+  {
+    files: ['src/measures/**', 'src/domain/**'],
+    rules: forbid(ENGINE_FORBIDDEN, 'The engine is pure TypeScript: no UI, FHIR client, worker or React.'),
+  },
+  {
+    files: ['src/domain/**'],
+    rules: forbid(
+      [...ENGINE_FORBIDDEN, '**/measures/**', '**/measures'],
+      'domain maps FHIR to app types and sits below measures.',
+    ),
+  },
+  {
+    files: ['src/fhir/**', 'src/worker/**'],
+    rules: forbid(UI, 'fhir and worker sit below ui: they never import React or UI code.'),
+  },
+);

@@ -1,0 +1,64 @@
+/**
+ * SMART scopes Equity Lens asks for, per way in (SMART App Launch 2.x letters c r u d s). The app asks for what its
+ * views use and no more; an EHR may grant less, and the views explain what a missing permission hides.
+ */
+
+/** What the measures read: CMS165 and CMS122 need these for their populations and exclusions. */
+export const MEASURE_READ_TYPES = [
+  'Patient',
+  'Observation',
+  'Condition',
+  'Encounter',
+  'Coverage',
+  'Procedure',
+  'MedicationRequest',
+  'ServiceRequest',
+  'DeviceRequest',
+  'QuestionnaireResponse',
+] as const;
+
+const IDENTITY = ['openid', 'fhirUser'];
+
+/**
+ * EHR launch. The same launch URL serves the clinician (patient in context) and the quality lead (no patient), so
+ * the app asks for both patient- and user-level reads; the EHR grants the set the user's role allows, and the
+ * token's `patient` decides the view.
+ */
+export const EHR_LAUNCH_SCOPES: readonly string[] = [
+  'launch',
+  ...IDENTITY,
+  ...MEASURE_READ_TYPES.map((type) => `patient/${type}.rs`),
+  'patient/QuestionnaireResponse.cu',
+  'patient/Observation.c',
+  ...MEASURE_READ_TYPES.map((type) => `user/${type}.rs`),
+  'user/Practitioner.rs',
+  'user/Provenance.rs',
+];
+
+/** Standalone patient launch (self-report from a portal). */
+export const PATIENT_LAUNCH_SCOPES: readonly string[] = [
+  'launch/patient',
+  ...IDENTITY,
+  'patient/Patient.rus',
+  'patient/QuestionnaireResponse.c',
+  'patient/Provenance.c',
+];
+
+/** Whether a granted scope list lets the app do `letter` (c r u d s) on `type` at `level` (`patient` or `user`). */
+export function allows(
+  granted: readonly string[],
+  level: 'patient' | 'user',
+  type: string,
+  letter: 'c' | 'r' | 'u' | 'd' | 's',
+): boolean {
+  return granted.some((scope) => {
+    const match = /^(patient|user|system)\/([A-Za-z*]+)\.(\*|read|write|[cruds]+)$/.exec(scope);
+    if (match === null) return false;
+    const [, scopeLevel, scopeType, permission] = match;
+    if (scopeLevel !== level || (scopeType !== '*' && scopeType !== type)) return false;
+    if (permission === '*') return true;
+    if (permission === 'read') return letter === 'r' || letter === 's';
+    if (permission === 'write') return letter === 'c' || letter === 'u' || letter === 'd';
+    return permission?.includes(letter) ?? false;
+  });
+}

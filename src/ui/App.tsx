@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { launchFailure } from '../fhir/launch-plan';
+import type { AppError } from '../fhir/app-error';
+import type { Session } from '../fhir/session';
+import { completeLaunch } from '../fhir/smart-launch';
+import { AppHeader } from './components/AppHeader';
+import { ErrorPanel } from './components/ErrorPanel';
+import { Loading } from './components/Loading';
+import { ClinicianHome } from './features/clinician/ClinicianHome';
+import { PatientHome } from './features/patient/PatientHome';
+import { QualityLeadHome } from './features/quality-lead/QualityLeadHome';
+
+type LaunchState =
+  | { readonly status: 'launching' }
+  | { readonly status: 'failed'; readonly error: AppError }
+  | { readonly status: 'ready'; readonly session: Session };
+
+/** Completes the SMART launch, then shows the view for the way the user came in. */
+export function App() {
+  const [launch, setLaunch] = useState<LaunchState>({ status: 'launching' });
+  useEffect(() => {
+    completeLaunch().then(
+      (session) => {
+        setLaunch({ status: 'ready', session });
+      },
+      (error: unknown) => {
+        setLaunch({ status: 'failed', error: launchFailure(error) });
+      },
+    );
+  }, []);
+  if (launch.status === 'launching') {
+    return (
+      <main className="page">
+        <Loading label="Signing in with your EHR" />
+      </main>
+    );
+  }
+  if (launch.status === 'failed') {
+    return (
+      <main className="page">
+        <ErrorPanel error={launch.error} level={1} />
+      </main>
+    );
+  }
+  const { session } = launch;
+  return (
+    <>
+      <AppHeader session={session} />
+      <main className="page">
+        <View session={session} />
+      </main>
+    </>
+  );
+}
+
+function View({ session }: { readonly session: Session }) {
+  switch (session.way) {
+    case 'clinician':
+      return <ClinicianHome session={session} />;
+    case 'patient':
+      return <PatientHome session={session} />;
+    case 'quality-lead':
+      return <QualityLeadHome session={session} />;
+  }
+}
