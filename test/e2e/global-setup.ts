@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { E2E_SEED } from './seed';
 
 /** Ports away from the defaults, so a developer's running `npm start` does not collide with the tests. */
 const EHR_PORT = process.env.E2E_EHR_PORT ?? '18080';
 const APP_PORT = process.env.E2E_APP_PORT ?? '15173';
-export const E2E_SEED = { seed: 42, patients: 400, anchor: '2026-11-01' } as const;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -59,9 +59,16 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  if (sandbox === undefined || sandbox.exitCode !== null) return;
-  const exited = new Promise((resolve) => sandbox?.once('exit', resolve));
-  sandbox.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  if (sandbox.exitCode === null) sandbox.kill('SIGKILL');
+  const child = sandbox;
+  if (child === undefined || child.exitCode !== null) return;
+  const state = { exited: false };
+  const done = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      state.exited = true;
+      resolve();
+    }),
+  );
+  child.kill('SIGTERM');
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  if (!state.exited) child.kill('SIGKILL');
 }
