@@ -1,7 +1,7 @@
 import type { Resource } from 'fhir/r4';
 
 /** The measures the engine knows. `htn-30-65` is CMS165 restricted to ages 30–65 (AMA STEPS Forward toolkit). */
-export type MeasureId = 'cms165' | 'cms122';
+export type MeasureId = 'cms165' | 'cms122' | 'htn-30-65';
 
 /** A closed interval of calendar dates, ISO `YYYY-MM-DD`, both ends inclusive (eCQM measurement period). */
 export interface Period {

@@ -1,0 +1,81 @@
+import { compactResource, type SkipReason } from '../worker/compact-resource';
+import { PatientRecordGrouper } from '../worker/patient-record-grouper';
+import { readLineBatches, type ExportFile } from './ndjson-export';
+
+/** A line that could not be used, with why (never its content: it may hold patient data). */
+export interface MalformedLine {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** What reading an export found. */
+export interface LoadStats {
+  readonly lines: number;
+  readonly kept: number;
+  readonly skipped: Readonly<Record<SkipReason, number>>;
+  readonly malformed: number;
+  /** Files that could not be read to the end (a broken gzip stream, a read error): name and message. */
+  readonly unreadable: readonly { readonly file: string; readonly message: string }[];
+}
+
+export interface LoadCallbacks {
+  readonly onMalformed?: (m: MalformedLine) => void;
+  /** Called after every batch with the file, lines read in it so far, and bytes of all files done before it. */
+  readonly onProgress?: (file: ExportFile, linesInFile: number) => void;
+  readonly onFileDone?: (file: ExportFile, linesInFile: number) => void;
+}
+
+/**
+ * Reads the files line by line into compact per-patient records: each line is parsed, reduced to what the
+ * measures read (`compactResource`) and grouped by patient, so memory holds projections, never whole resources.
+ * A bad line is reported and skipped; a file that breaks off is reported and the next one is read.
+ */
+export async function loadExport(
+  files: readonly ExportFile[],
+  callbacks: LoadCallbacks = {},
+): Promise<{ grouper: PatientRecordGrouper; stats: LoadStats }> {
+  const grouper = new PatientRecordGrouper();
+  const skipped: Record<SkipReason, number> = { 'unused-type': 0, 'unused-code': 0, 'no-patient': 0 };
+  const unreadable: { file: string; message: string }[] = [];
+  let lines = 0;
+  let kept = 0;
+  let malformed = 0;
+  for (const file of files) {
+    let inFile = 0;
+    try {
+      for await (const batch of readLineBatches(file)) {
+        for (let i = 0; i < batch.lines.length; i++) {
+          const text = batch.lines[i] ?? '';
+          inFile++;
+          if (text.trim() === '') continue;
+          lines++;
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // The parser's message quotes the line: it is not repeated, as the line may hold patient data.
+            malformed++;
+            callbacks.onMalformed?.({ file: file.name, line: batch.firstLine + i, reason: 'not valid JSON' });
+            continue;
+          }
+          const p = compactResource(parsed);
+          if (p.kind === 'keep') {
+            kept++;
+            grouper.add(p.resource, p.patientId);
+          } else if (p.kind === 'skip') {
+            skipped[p.reason]++;
+          } else {
+            malformed++;
+            callbacks.onMalformed?.({ file: file.name, line: batch.firstLine + i, reason: p.reason });
+          }
+        }
+        callbacks.onProgress?.(file, inFile);
+      }
+    } catch (e) {
+      unreadable.push({ file: file.name, message: e instanceof Error ? e.message : String(e) });
+    }
+    callbacks.onFileDone?.(file, inFile);
+  }
+  return { grouper, stats: { lines, kept, skipped, malformed, unreadable } };
+}

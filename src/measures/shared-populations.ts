@@ -1,0 +1,91 @@
+import type { Uncertain } from './cql-time';
+import {
+  advancedIllnessOrDementiaIds,
+  frailtyIds,
+  hospiceIds,
+  nursingHomeIds,
+  palliativeCareIds,
+} from './exclusion-criteria';
+import type { MeasurementContext } from './measurement-context';
+import { ageIn } from './patient-age';
+import type { ExclusionEvidence } from './patient-measure-result';
+import type { PatientFacts } from './patient-facts';
+import { withinPeriodDays } from './period-predicates';
+import type { Populations } from './types';
+import { anyIn, valueSetCodes } from './value-sets';
+
+/**
+ * Ids of finished encounters typed by one of the value sets (or one of the direct codes) that lie wholly within
+ * the period's days: the "Qualifying Encounters" pattern shared by both measures.
+ */
+export function qualifyingEncounterIds(
+  facts: PatientFacts,
+  ctx: MeasurementContext,
+  valueSetUrls: readonly string[],
+  directCodes: ReadonlySet<string> = new Set(),
+): string[] {
+  const sets = valueSetUrls.map(valueSetCodes);
+  const found: string[] = [];
+  for (const e of facts.encounters) {
+    if (!e.finished || !withinPeriodDays(e.period, ctx)) continue;
+    if (sets.some((set) => anyIn(e.types, set)) || anyIn(e.types, directCodes)) found.push(e.id);
+  }
+  return found;
+}
+
+/** Exclusions both measures share: hospice, palliative care and (66+) long-term nursing home. */
+export function commonExclusions(
+  facts: PatientFacts,
+  ctx: MeasurementContext,
+  age: Uncertain | null,
+): ExclusionEvidence[] {
+  const found: ExclusionEvidence[] = [];
+  const hospice = hospiceIds(facts, ctx);
+  if (hospice.length > 0) found.push({ kind: 'hospice', resourceIds: hospice });
+  const palliative = palliativeCareIds(facts, ctx);
+  if (palliative.length > 0) found.push({ kind: 'palliative-care', resourceIds: palliative });
+  if (ageIn(age, 66)) {
+    const nursingHome = nursingHomeIds(facts, ctx);
+    if (nursingHome.length > 0) found.push({ kind: 'nursing-home', resourceIds: nursingHome });
+  }
+  return found;
+}
+
+/**
+ * AdvancedIllnessandFrailty: frailty with advanced illness or dementia medication from age 66 (to 80 when
+ * `frailtyAloneFrom` is given), and frailty alone from `frailtyAloneFrom` (81 in CMS165; CMS122 has no such rule).
+ */
+export function frailtyExclusions(
+  facts: PatientFacts,
+  ctx: MeasurementContext,
+  age: Uncertain | null,
+  frailtyAloneFrom?: number,
+): ExclusionEvidence[] {
+  if (!ageIn(age, 66)) return [];
+  const frailty = frailtyIds(facts, ctx);
+  if (frailty.length === 0) return [];
+  if (frailtyAloneFrom !== undefined && ageIn(age, frailtyAloneFrom)) {
+    return [{ kind: 'frailty-age-81-plus', resourceIds: frailty }];
+  }
+  if (frailtyAloneFrom !== undefined && !ageIn(age, 66, frailtyAloneFrom - 1)) return [];
+  const illness = advancedIllnessOrDementiaIds(facts, ctx);
+  return illness.length > 0 ? [{ kind: 'advanced-illness-and-frailty', resourceIds: [...frailty, ...illness] }] : [];
+}
+
+/**
+ * eCQM proportion-measure membership: denominator = initial population; exclusion and numerator only count
+ * inside the denominator, and an excluded patient is never in the numerator (as MeasureReports show them).
+ */
+export function proportionPopulations(
+  initialPopulation: boolean,
+  excluded: boolean,
+  numeratorCriteria: boolean,
+): Populations {
+  return {
+    initialPopulation,
+    denominator: initialPopulation,
+    denominatorExclusion: initialPopulation && excluded,
+    denominatorException: false,
+    numerator: initialPopulation && !excluded && numeratorCriteria,
+  };
+}

@@ -1,0 +1,142 @@
+import type { MeasureReport } from 'fhir/r4';
+import { stratumKeysOf, type StratumKeys } from '../domain/stratum-keys';
+import { evaluatePatient } from '../measures/evaluate-patient';
+import { MEASURES } from '../measures/measure-catalogue';
+import { toSummaryMeasureReport } from '../measures/measure-report-summary';
+import type { MeasureEvidence } from '../measures/patient-measure-result';
+import { StratificationAccumulator } from '../measures/stratification-accumulator';
+import { finishStratification } from '../measures/stratification-report';
+import type {
+  ReferenceChoice,
+  StratificationReport,
+  StratifierDimensions,
+  SuppressionPolicy,
+} from '../measures/stratification-types';
+import type { DataWarning, MeasureId, PatientRecord, Period, Populations } from '../measures/types';
+
+/** What to evaluate: the same for every patient of a run. */
+export interface MeasureRunConfig {
+  readonly measures: readonly MeasureId[];
+  readonly period: Period;
+  /** Single dimensions and intersections (`[['race'], ['race', 'sex']]`). */
+  readonly stratifiers: readonly StratifierDimensions[];
+  /** See `EvaluateOptions.utcOffsetMinutes`. */
+  readonly utcOffsetMinutes?: number;
+  /** Keep one {@link PatientRow} per patient and measure for drill-down (the CLI does not need them). */
+  readonly keepRows?: boolean;
+}
+
+/** How to finish a run. */
+export interface MeasureRunFinish {
+  readonly reference?: ReferenceChoice;
+  readonly referenceByStratifier?: Readonly<Record<string, ReferenceChoice>>;
+  /** Default: suppress counts 1–10. `false` for a clinician's own panel. */
+  readonly suppression?: SuppressionPolicy | false;
+  /** `MeasureReport.date`; left out when not given. */
+  readonly date?: string;
+}
+
+/** One patient's result for one measure, with their stratum keys in every dimension (for drill-down lists). */
+export interface PatientRow {
+  readonly patientId: string;
+  readonly ageAtPeriodEnd: number | null;
+  readonly populations: Populations;
+  readonly evidence: MeasureEvidence;
+  readonly strata: StratumKeys;
+  readonly warnings: readonly DataWarning[];
+}
+
+/** The finished result of one measure. */
+export interface MeasureOutcome {
+  readonly measure: MeasureId;
+  /** Patients evaluated (all of them, in the initial population or not). */
+  readonly patientsEvaluated: number;
+  readonly report: StratificationReport;
+  readonly measureReport: MeasureReport;
+  /** Data warnings met, counted by code (evaluation and demographics). */
+  readonly warningCounts: Readonly<Record<string, number>>;
+  /** Empty unless `keepRows`. */
+  readonly rows: readonly PatientRow[];
+}
+
+interface PerMeasure {
+  readonly measure: MeasureId;
+  readonly accumulator: StratificationAccumulator;
+  readonly warningCounts: Record<string, number>;
+  readonly rows: PatientRow[];
+}
+
+/**
+ * Evaluates patients one at a time for one or more measures and accumulates their strata, so that memory holds
+ * counts (and optional rows), never the records. Shared by the command line, the benchmark and the Web Worker.
+ */
+export class MeasureRun {
+  readonly config: MeasureRunConfig;
+  readonly #measures: readonly PerMeasure[];
+  #patients = 0;
+
+  constructor(config: MeasureRunConfig) {
+    this.config = config;
+    this.#measures = config.measures.map((measure) => ({
+      measure,
+      accumulator: new StratificationAccumulator(config.stratifiers),
+      warningCounts: {},
+      rows: [],
+    }));
+  }
+
+  /** Patients added so far. */
+  get patients(): number {
+    return this.#patients;
+  }
+
+  /** Evaluates every measure for one patient. Never throws on bad clinical data. */
+  add(record: PatientRecord): void {
+    const { period, utcOffsetMinutes, keepRows } = this.config;
+    const keys = stratumKeysOf(record.resources, { asOf: period.end });
+    this.#patients++;
+    for (const m of this.#measures) {
+      const result = evaluatePatient(m.measure, record, period, { utcOffsetMinutes });
+      m.accumulator.add({ populations: result.populations, strata: keys.value });
+      for (const w of result.warnings) m.warningCounts[w.code] = (m.warningCounts[w.code] ?? 0) + 1;
+      for (const w of keys.warnings) m.warningCounts[w.code] = (m.warningCounts[w.code] ?? 0) + 1;
+      if (keepRows === true) {
+        m.rows.push({
+          patientId: record.patientId,
+          ageAtPeriodEnd: result.ageAtPeriodEnd,
+          populations: result.populations,
+          evidence: result.evidence,
+          strata: keys.value,
+          warnings: [...result.warnings, ...keys.warnings],
+        });
+      }
+    }
+  }
+
+  /** Rates, intervals, comparisons, suppression and the summary MeasureReport of every measure. */
+  finish(options: MeasureRunFinish = {}): MeasureOutcome[] {
+    return this.#measures.map((m) => {
+      const definition = MEASURES[m.measure];
+      const report = finishStratification(m.accumulator, {
+        improvementNotation: definition.improvementNotation,
+        ...(options.reference === undefined ? {} : { reference: options.reference }),
+        ...(options.referenceByStratifier === undefined ? {} : { referenceByStratifier: options.referenceByStratifier }),
+        ...(options.suppression === undefined ? {} : { suppression: options.suppression }),
+      });
+      const measureReport = toSummaryMeasureReport(report, {
+        measure: definition.url,
+        period: this.config.period,
+        populations: definition.populationCodes,
+        ...(options.date === undefined ? {} : { date: options.date }),
+      });
+      return {
+        measure: m.measure,
+        patientsEvaluated: this.#patients,
+        report,
+        measureReport,
+        warningCounts: { ...m.warningCounts },
+        rows: m.rows,
+      };
+    });
+  }
+}
