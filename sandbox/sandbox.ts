@@ -90,7 +90,8 @@ async function startApp(mode: AppMode, port: number): Promise<AppServer> {
     case 'dev':
       return startViteAppServer({ port });
     case 'dist':
-      return startStaticAppServer({ root: `${REPO_ROOT}dist`, port });
+      // APP_DIST_DIR lets parallel end-to-end runs each serve their own build.
+      return startStaticAppServer({ root: process.env.APP_DIST_DIR ?? `${REPO_ROOT}dist`, port });
     case 'none':
       return { url: `http://localhost:${port}`, close: () => Promise.resolve() };
   }

@@ -67,7 +67,8 @@ export async function* readLineBatches(file: ExportFile): AsyncGenerator<LineBat
     let start = 0;
     let nl = chunk.indexOf(10, start);
     while (nl !== -1) {
-      const piece = carry.length === 0 ? chunk.subarray(start, nl) : Buffer.concat([...carry, chunk.subarray(start, nl)]);
+      const piece =
+        carry.length === 0 ? chunk.subarray(start, nl) : Buffer.concat([...carry, chunk.subarray(start, nl)]);
       carry = [];
       lines.push(decode(piece, first));
       first = false;

@@ -43,7 +43,8 @@ const QUALIFYING_VISITS = [
  * the lowest HbA1c/GMI on the most recent day is > 9 %, has no result, or there is none in the period.
  */
 export function evaluateCms122(facts: PatientFacts, ctx: MeasurementContext): PatientMeasureResult {
-  const warnings: DataWarning[] = [...facts.warnings];
+  // The measure's own warnings; the caller adds the facts' reading warnings once evaluation is done.
+  const warnings: DataWarning[] = [];
   const age = ageRangeAt(facts.birthDays, ctx.endDay);
   const diabetes = valueSetCodes(VALUE_SETS.diabetes);
   // Only [ConditionEncounterDiagnosis: "Diabetes"]: a problem-list diabetes entry does not count in this version.

@@ -61,7 +61,8 @@ export function evaluateCms165(
   ctx: MeasurementContext,
   options: Cms165Options = {},
 ): PatientMeasureResult {
-  const warnings: DataWarning[] = [...facts.warnings];
+  // The measure's own warnings; the caller adds the facts' reading warnings once evaluation is done.
+  const warnings: DataWarning[] = [];
   const age = ageRangeAt(facts.birthDays, ctx.endDay);
 
   // "Essential Hypertension Diagnosis": prevalence overlaps [start of period, start + 6 months).

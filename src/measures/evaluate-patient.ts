@@ -36,7 +36,8 @@ export function evaluatePatient(
 ): PatientMeasureResult {
   const offsetMs = (options.utcOffsetMinutes ?? 0) * MINUTE_MS;
   const ctx = measurementContext(period, offsetMs);
-  return evaluateFacts(measure, readPatientFacts(record, offsetMs), ctx, options);
+  const facts = readPatientFacts(record, offsetMs);
+  return withReadingWarnings(evaluateFacts(measure, facts, ctx, options), facts);
 }
 
 /**
@@ -54,7 +55,14 @@ export function evaluatePatientMeasures(
   const offsetMs = (options.utcOffsetMinutes ?? 0) * MINUTE_MS;
   const ctx = measurementContext(period, offsetMs);
   const facts = readPatientFacts(record, offsetMs);
-  return measures.map((measure) => evaluateFacts(measure, facts, ctx, options));
+  const results = measures.map((measure) => evaluateFacts(measure, facts, ctx, options));
+  // Facts are read lazily: attach the reading warnings once every measure has seen what it needed.
+  return results.map((result) => withReadingWarnings(result, facts));
+}
+
+function withReadingWarnings(result: PatientMeasureResult, facts: PatientFacts): PatientMeasureResult {
+  if (facts.warnings.length === 0) return result;
+  return { ...result, warnings: [...facts.warnings, ...result.warnings] };
 }
 
 function evaluateFacts(

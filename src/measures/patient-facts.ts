@@ -187,7 +187,6 @@ class LazyPatientFacts implements PatientFacts {
   constructor(record: PatientRecord, offsetMs: number) {
     this.patientId = record.patientId;
     this.r = new FieldReader(offsetMs);
-    let seen: Map<string, Set<string>> | undefined;
     let patient: JsonObject | undefined;
     // Resources arrive untyped whatever their static type says: read them as unknown JSON.
     const resources: readonly unknown[] = record.resources;
@@ -207,19 +206,6 @@ class LazyPatientFacts implements PatientFacts {
       if (list === undefined) {
         list = [];
         this.raw.set(type, list);
-      } else {
-        // Ids are only compared within a type, and only once a second resource of that type turns up.
-        seen ??= new Map();
-        let ids = seen.get(type);
-        if (ids === undefined) {
-          ids = new Set(list.map((x) => x.id));
-          seen.set(type, ids);
-        }
-        if (ids.has(id)) {
-          this.warn('duplicate', type, id, `${type} appears more than once; the first copy was used.`);
-          continue;
-        }
-        ids.add(id);
       }
       list.push({ raw, id });
       if (type === 'Patient' && (patient === undefined || id === record.patientId)) patient = raw;
@@ -292,10 +278,24 @@ class LazyPatientFacts implements PatientFacts {
     this.found.push({ code, resourceType, resourceId, message });
   }
 
-  /** Reads every resource of a type; `read` may return `undefined` to leave one out (a negation profile). */
+  /**
+   * Reads every resource of a type; `read` may return `undefined` to leave one out (a negation profile).
+   * A second resource with the same id is skipped with a `duplicate` warning.
+   */
   private readAll<T>(type: ReadType, read: (raw: JsonObject, id: string) => T | undefined): T[] {
     const facts: T[] = [];
-    for (const { raw, id } of this.raw.get(type) ?? []) {
+    const list = this.raw.get(type) ?? [];
+    // Few resources per type is the common case: a linear scan beats hashing every id into a Set.
+    const ids = list.length > 16 ? new Set<string>() : undefined;
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i];
+      if (entry === undefined) continue;
+      const { raw, id } = entry;
+      if (ids ? ids.has(id) : appearsBefore(list, i, id)) {
+        this.warn('duplicate', type, id, `${type} appears more than once; the first copy was used.`);
+        continue;
+      }
+      ids?.add(id);
       this.r.reset();
       const fact = read(raw, id);
       if (this.accept(type, id) && fact !== undefined) facts.push(fact);
@@ -469,6 +469,11 @@ class LazyPatientFacts implements PatientFacts {
     }
     return medications.get(referenceId(ref)) ?? [];
   }
+}
+
+function appearsBefore(list: readonly RawResource[], index: number, id: string): boolean {
+  for (let j = 0; j < index; j++) if (list[j]?.id === id) return true;
+  return false;
 }
 
 const NONE: ObservedValue = { kind: 'none' };

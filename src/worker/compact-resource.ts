@@ -1,4 +1,9 @@
-import { LOINC_SYSTEM, US_CORE_ETHNICITY_URL, US_CORE_INTERPRETER_NEEDED_URL, US_CORE_RACE_URL } from '../domain/systems';
+import {
+  LOINC_SYSTEM,
+  US_CORE_ETHNICITY_URL,
+  US_CORE_INTERPRETER_NEEDED_URL,
+  US_CORE_RACE_URL,
+} from '../domain/systems';
 import { isJsonObject, type JsonObject } from '../measures/field-reader';
 import { patientIdOf } from './patient-reference';
 import { ACUTE_CLASSES, HUNGER_CODES, relevantCodeKeys } from './relevant-codes';
@@ -89,7 +94,15 @@ const SPECS: Readonly<Record<string, TypeSpec>> = {
     relevant: codeIn('codeCodeableConcept'),
   },
   MedicationRequest: {
-    keep: ['status', 'intent', 'authoredOn', 'doNotPerform', 'medicationReference', 'dosageInstruction', 'dispenseRequest'],
+    keep: [
+      'status',
+      'intent',
+      'authoredOn',
+      'doNotPerform',
+      'medicationReference',
+      'dosageInstruction',
+      'dispenseRequest',
+    ],
     concepts: ['medicationCodeableConcept'],
     special: { contained: containedMedications },
     // A request naming its drug by reference is kept; the Medication decides (see PatientRecordGrouper).

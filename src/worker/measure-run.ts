@@ -120,7 +120,9 @@ export class MeasureRun {
       const report = finishStratification(m.accumulator, {
         improvementNotation: definition.improvementNotation,
         ...(options.reference === undefined ? {} : { reference: options.reference }),
-        ...(options.referenceByStratifier === undefined ? {} : { referenceByStratifier: options.referenceByStratifier }),
+        ...(options.referenceByStratifier === undefined
+          ? {}
+          : { referenceByStratifier: options.referenceByStratifier }),
         ...(options.suppression === undefined ? {} : { suppression: options.suppression }),
       });
       const measureReport = toSummaryMeasureReport(report, {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousAxeViolations } from './axe';
 import { launchBrowser, newPage, screenshot } from './browser';
 
 const ehrUrl = inject('ehrUrl');
@@ -27,6 +28,7 @@ describe('failed launches explain themselves instead of showing a blank page', (
     expect(alert.kind).toBe('launch-missing-iss');
     expect(alert.text).toContain('Open Equity Lens from your EHR');
     await screenshot(page, 'failed-no-iss');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 

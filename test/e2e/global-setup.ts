@@ -20,7 +20,10 @@ let sandbox: ChildProcess | undefined;
 
 /** Starts the real sandbox (FHIR server, SMART server, launch page) serving the built app, as `npm start` does. */
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync('dist/index.html')) throw new Error('Build the app first: npm run build (npm run test:e2e does).');
+  // E2E_DIST lets parallel runs each test their own build (vite build --outDir …); default: dist/.
+  const distDir = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(`${distDir}/index.html`))
+    throw new Error('Build the app first: npm run build (npm run test:e2e does).');
   sandbox = spawn(process.execPath, ['--experimental-websocket', '--import', 'tsx', 'sandbox/start.ts', '--app=dist'], {
     env: {
       ...process.env,

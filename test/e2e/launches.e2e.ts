@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousAxeViolations } from './axe';
 import { launchBrowser, newPage, screenshot } from './browser';
 import { E2E_SEED } from './seed';
 
@@ -30,6 +31,7 @@ describe('the three ways in, through the real SMART launch', () => {
     expect(observations).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.has('code')).toBe(false);
     await screenshot(page, 'clinician');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -43,6 +45,7 @@ describe('the three ways in, through the real SMART launch', () => {
     expect(await page.getByTestId('patient-banner').count()).toBe(0);
     expect(await page.getByTestId('signed-in-user').textContent()).not.toBe('unknown user');
     await screenshot(page, 'quality-lead');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -57,6 +60,7 @@ describe('the three ways in, through the real SMART launch', () => {
     expect(await page.getByTestId('way-in').textContent()).toBe('My information');
     expect(await page.getByTestId('patient-greeting').textContent()).toBe(`Hello, ${patientName}`);
     await screenshot(page, 'patient');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -31,7 +31,13 @@ describe('access control', () => {
     const reply = await harness.request('Observation?patient=p1', { token: 'patients-only' });
     expect(reply.status).toBe(403);
     asOutcome(reply.body);
-    expect((await harness.request('Patient', { method: 'POST', token: 'patients-only', body: '{}' })).status).toBe(403);
+    const create = await harness.request('Patient', {
+      method: 'POST',
+      token: 'patients-only',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Patient' }),
+    });
+    expect(create.status).toBe(403);
   });
 
   it("keeps patient scopes to the patient's compartment: 403 on reads, nothing found by searches", async () => {

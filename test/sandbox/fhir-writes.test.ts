@@ -51,16 +51,18 @@ describe('writes', () => {
     expect(history.entry?.map((entry) => stored.parse(entry.resource).meta.versionId)).toEqual(['2', '1']);
   });
 
-  it('refuses an invalid resource with 400 and says what is wrong', async () => {
-    const reply = await harness.request('Observation', {
-      method: 'POST',
-      token: 'admin',
-      ...json({ ...observation, status: 'bogus', colour: 'red' }),
-    });
-    expect(reply.status).toBe(400);
-    const text = JSON.stringify(asOutcome(reply.body));
-    expect(text).toContain('Observation.status');
-    expect(text).toContain('colour');
+  it('refuses an invalid resource with 400 and says what is wrong and where', async () => {
+    const post = (body: unknown): ReturnType<Harness['request']> =>
+      harness.request('Observation', { method: 'POST', token: 'admin', ...json(body) });
+    const unknownElement = await post({ ...observation, colour: 'red' });
+    expect(unknownElement.status).toBe(400);
+    expect(JSON.stringify(asOutcome(unknownElement.body))).toContain('Observation.colour');
+    const badCode = await post({ ...observation, status: 'bogus' });
+    expect(badCode.status).toBe(400);
+    expect(JSON.stringify(asOutcome(badCode.body))).toContain('Observation.status');
+    const missing = await post({ resourceType: 'Observation', status: 'final' });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(asOutcome(missing.body))).toContain('Observation.code');
   });
 
   it('answers malformed JSON with 400, an unknown type with 404, a wrong body type with 400', async () => {

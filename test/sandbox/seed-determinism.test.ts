@@ -15,7 +15,8 @@ describe('generatePopulation determinism', () => {
   it('gives different output for a different seed, with the same ids for patients', () => {
     const b = generatePopulation({ seed: 43, patients: 300, anchor: '2026-11-01' });
     expect(JSON.stringify(b.resources)).not.toBe(JSON.stringify(a.resources));
-    const patients = (p: typeof a): string[] => p.resources.filter((r) => r.resourceType === 'Patient').map((r) => r.id ?? '');
+    const patients = (p: typeof a): string[] =>
+      p.resources.filter((r) => r.resourceType === 'Patient').map((r) => r.id ?? '');
     expect(patients(b)).toEqual(patients(a));
   });
 
