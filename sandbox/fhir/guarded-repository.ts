@@ -10,7 +10,7 @@ import type {
 } from '@medplum/fhir-router';
 import { FhirRepository } from '@medplum/fhir-router';
 import type { Bundle, Parameters, Reference, Resource } from '@medplum/fhirtypes';
-import { compartmentPatientIds } from './patient-compartment';
+import { SHARED_DEFINITION_TYPES, compartmentPatientIds } from './patient-compartment';
 import { validateForWrite } from './resource-validation';
 import type { SandboxRepository } from './sandbox-repository';
 import type { Permission, ResourceScope } from './smart-scopes';
@@ -42,6 +42,8 @@ type Reach = { readonly all: true } | { readonly all: false; readonly patient: s
  * search is limited to the compartment, so it simply finds nothing of theirs (`Observation?patient=other` → empty).
  */
 export class GuardedRepository extends FhirRepository {
+  private deferred: (() => void)[] | undefined;
+
   constructor(
     private readonly inner: SandboxRepository,
     private readonly access: AccessContext,
@@ -64,6 +66,14 @@ export class GuardedRepository extends FhirRepository {
     // The server assigns ids on create (FHIR http.html#create); only transaction entries carry pre-assigned ones.
     if (!options?.assignedId) delete copy.id;
     validateForWrite(copy, this.r4Types);
+    if (this.deferred && !reach.all) {
+      // Inside a transaction a Provenance may come before the resource it targets: check once all are written.
+      const created = await this.inner.createResource(copy, options);
+      this.deferred.push(() => {
+        this.checkCompartment(created, reach, 'create');
+      });
+      return created;
+    }
     this.checkCompartment(copy, reach, 'create');
     return this.inner.createResource(copy, options);
   }
@@ -169,8 +179,20 @@ export class GuardedRepository extends FhirRepository {
     return Promise.reject(new OperationOutcomeError(badRequest('Search by reference is not supported')));
   }
 
+  /** Runs the callback as one unit (rolled back if it throws), with compartment checks of creates at its end. */
   async withTransaction<TResult>(callback: (repo: this) => Promise<TResult>): Promise<TResult> {
-    return this.inner.withTransaction(() => callback(this));
+    if (this.deferred) return callback(this);
+    return this.inner.withTransaction(async () => {
+      const deferred: (() => void)[] = [];
+      this.deferred = deferred;
+      try {
+        const result = await callback(this);
+        for (const check of deferred) check();
+        return result;
+      } finally {
+        this.deferred = undefined;
+      }
+    });
   }
 
   private mayRead(resource: Resource | undefined): boolean {
@@ -186,7 +208,7 @@ export class GuardedRepository extends FhirRepository {
 
   private reach(resourceType: string, permission: Permission): Reach {
     const reach = reachOf(this.access.scopes, resourceType, permission);
-    if (reach === 'all') return { all: true };
+    if (reach === 'all' || (reach === 'patient' && SHARED_DEFINITION_TYPES.has(resourceType))) return { all: true };
     if (reach === 'patient' && this.access.patient) return { all: false, patient: this.access.patient };
     const why =
       reach === 'patient'

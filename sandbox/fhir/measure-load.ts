@@ -108,6 +108,12 @@ line(
 );
 line(`page all Patient (_count=${pageSize})`, await pageThrough(`${base}/Patient?_count=${pageSize}`));
 
+for (const query of ['Patient?_sort=family,given&_count=20', 'Patient?name:contains=an&_sort=family,given&_count=20']) {
+  t = performance.now();
+  const first = await getJson(`${base}/${query}`);
+  line(`GET ${query}`, `${ms(t)} (total ${first.total ?? '?'})`);
+}
+
 t = performance.now();
 const counted = await getJson(`${base}/Observation?code=http://loinc.org|4548-4&_summary=count`);
 line('GET Observation?code=4548-4&_summary=count', `${ms(t)} (total ${counted.total ?? '?'})`);

@@ -9,6 +9,13 @@ const PATIENT_FIELDS = ['subject', 'patient', 'beneficiary', 'for'] as const;
 
 const PATIENT_REFERENCE = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 
+/**
+ * Definitional resources that the R4 Patient CompartmentDefinition never includes, shared by every patient's record:
+ * a `patient/` scope on them reaches every instance, since no compartment could ever hold one (an app launched for a
+ * patient reads, or creates, the Questionnaire its responses cite).
+ */
+export const SHARED_DEFINITION_TYPES: ReadonlySet<string> = new Set(['Questionnaire']);
+
 /** Looks up the patients of a referenced resource (`Type/id`), for resources that belong through another one. */
 export type CompartmentLookup = (reference: string) => readonly string[];
 

@@ -44,13 +44,13 @@ const ID = /^[A-Za-z0-9\-.]{1,64}$/;
  */
 export async function routeFhirRequest(ctx: RequestContext): Promise<void> {
   const { method, path } = ctx;
-  const segments = path === '' ? [] : path.split('/').map(decodeURIComponent);
+  const segments = path === '' ? [] : path.split('/').map(decodeSegment);
   const [type, second, third, fourth] = segments;
   if (type === undefined) {
     if (method === 'POST') return batch(ctx);
     throw notAllowed('POST', 'Only batch and transaction Bundles are accepted at the base');
   }
-  if (segments.some((segment) => segment.startsWith('$'))) throw notAllowed('', 'Operations are not supported');
+  if (segments.some((segment) => segment.startsWith('$'))) throw notSupported('Operations are not supported');
   if (!isKnownType(ctx.r4Types, type))
     throw new HttpProblem(404, outcome('not-found', `Unknown resource type: ${type}`));
   if (second === undefined) {
@@ -63,7 +63,7 @@ export async function routeFhirRequest(ctx: RequestContext): Promise<void> {
     const form = await readBody(ctx.req, ctx.maxBodyBytes);
     return search(ctx, type, [...new URLSearchParams(form), ...ctx.url.searchParams]);
   }
-  if (second === '_history') throw notAllowed('', 'Type-level history is not supported');
+  if (second === '_history') throw notSupported('Type-level history is not supported');
   if (!ID.test(second)) throw new HttpProblem(400, outcome('invalid', 'Not a valid resource id'));
   if (third === undefined) {
     if (method === 'GET') return read(ctx, type, second);
@@ -230,6 +230,19 @@ function prefers(req: IncomingMessage, name: string): string | undefined {
     if (key === name) return value?.replace(/^"|"$/g, '');
   }
   return undefined;
+}
+
+/** An interaction this server does not implement at a URL where no method would do (so not a 405). */
+function notSupported(text: string): HttpProblem {
+  return new HttpProblem(400, outcome('not-supported', text));
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpProblem(400, outcome('invalid', 'The URL is not properly encoded'));
+  }
 }
 
 function isKnownType(types: ReadonlySet<ResourceType>, type: string): type is ResourceType {

@@ -62,6 +62,8 @@ export class SandboxRepository extends MemoryRepository {
   private readonly versions: HistoryMap;
   private readonly deleted = new Set<string>();
   private readonly byPatient = new Map<string, Map<string, Set<string>>>();
+  private readonly provenancePatients = new Map<string, readonly string[]>();
+  private readonly provenanceWaits = new Map<string, string[]>();
   private readonly matchCache = new Map<string, { generation: number; matches: Resource[] }>();
   private generation = 0;
   private undo: Undo[] | undefined;
@@ -235,6 +237,8 @@ export class SandboxRepository extends MemoryRepository {
   override clear(): void {
     super.clear();
     this.byPatient.clear();
+    this.provenancePatients.clear();
+    this.provenanceWaits.clear();
     this.deleted.clear();
     this.generation++;
   }
@@ -404,7 +408,7 @@ export class SandboxRepository extends MemoryRepository {
       byType = new Map();
       this.byPatient.set(resource.resourceType, byType);
     }
-    for (const patientId of compartmentPatientIds(resource, (reference) => this.patientsOf(reference))) {
+    for (const patientId of this.patientsForIndex(resource, id, add)) {
       let ids = byType.get(patientId);
       if (!ids) {
         ids = new Set();
@@ -412,6 +416,41 @@ export class SandboxRepository extends MemoryRepository {
       }
       if (add) ids.add(id);
       else ids.delete(id);
+    }
+    if (add && resource.resourceType !== 'Provenance')
+      this.reindexProvenancesWaitingFor(`${resource.resourceType}/${id}`);
+  }
+
+  /**
+   * A Provenance's patients come from its targets, which may be stored after it (a transaction may list the
+   * Provenance first): remember what it was indexed under, and which missing targets it waits for.
+   */
+  private patientsForIndex(resource: Resource, id: string, add: boolean): readonly string[] {
+    if (resource.resourceType !== 'Provenance') return compartmentPatientIds(resource);
+    if (!add) {
+      const indexed = this.provenancePatients.get(id) ?? [];
+      this.provenancePatients.delete(id);
+      return indexed;
+    }
+    const patients = compartmentPatientIds(resource, (reference) => {
+      const found = this.patientsOf(reference);
+      const target = reference.split('/').slice(-2).join('/');
+      if (found.length === 0) this.provenanceWaits.set(target, [...(this.provenanceWaits.get(target) ?? []), id]);
+      return found;
+    });
+    this.provenancePatients.set(id, patients);
+    return patients;
+  }
+
+  private reindexProvenancesWaitingFor(reference: string): void {
+    const waiting = this.provenanceWaits.get(reference);
+    if (!waiting) return;
+    this.provenanceWaits.delete(reference);
+    for (const provenanceId of waiting) {
+      const provenance = this.store.get('Provenance')?.get(provenanceId);
+      if (!provenance) continue;
+      this.index(provenance, false);
+      this.index(provenance, true);
     }
   }
 

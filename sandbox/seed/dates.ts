@@ -59,10 +59,13 @@ export function yearOf(day: number): number {
 
 /** The same calendar date `years` later (Feb 29 becomes Feb 28 in common years). */
 export function addYears(day: number, years: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  const year = d.getUTCFullYear() + years;
-  const month = d.getUTCMonth();
-  const date = Math.min(d.getUTCDate(), new Date(Date.UTC(year, month + 1, 0)).getUTCDate());
+  const iso = isoDate(day);
+  const year = Number(iso.slice(0, 4)) + years;
+  const month = Number(iso.slice(5, 7)) - 1;
+  const date = Number(iso.slice(8, 10));
+  if (month === 1 && date === 29 && new Date(Date.UTC(year, 1, 29)).getUTCMonth() !== 1) {
+    return Date.UTC(year, 1, 28) / MS_PER_DAY;
+  }
   return Date.UTC(year, month, date) / MS_PER_DAY;
 }
 

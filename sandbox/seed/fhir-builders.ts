@@ -3,6 +3,7 @@ import type {
   Coding,
   Condition,
   Encounter,
+  EncounterParticipant,
   Meta,
   Observation,
   ObservationComponent,
@@ -34,21 +35,21 @@ function deepFreeze<T>(value: T): T {
 const refs = new Map<string, Reference>();
 const concepts = new WeakMap<Coding, CodeableConcept[]>();
 const metas = new Map<string, Meta>();
-let lastPatient: Reference = { reference: '' };
-let lastEncounter: Reference = { reference: '' };
+let lastPatient: { id: string; ref: Reference } = { id: '', ref: { reference: '' } };
+let lastEncounter: { id: string; ref: Reference } = { id: '', ref: { reference: '' } };
 
 /** A reference; those to patients, practitioners and organisations are shared. */
 export function ref(type: string, id: string): Reference {
   if (type === 'Encounter') {
     // Several observations of one visit are written one after the other.
-    if (lastEncounter.reference !== `Encounter/${id}`) lastEncounter = deepFreeze({ reference: `Encounter/${id}` });
-    return lastEncounter;
+    if (lastEncounter.id !== id) lastEncounter = { id, ref: deepFreeze({ reference: `Encounter/${id}` }) };
+    return lastEncounter.ref;
   }
   if (type === 'Observation') return { reference: `${type}/${id}` };
   // Calls for one patient come together: remembering the last one avoids building the same string again.
   if (type === 'Patient') {
-    if (lastPatient.reference !== `Patient/${id}`) lastPatient = deepFreeze({ reference: `Patient/${id}` });
-    return lastPatient;
+    if (lastPatient.id !== id) lastPatient = { id, ref: deepFreeze({ reference: `Patient/${id}` }) };
+    return lastPatient.ref;
   }
   const key = `${type}/${id}`;
   let r = refs.get(key);
@@ -98,6 +99,7 @@ export interface EncounterInput {
   readonly discharge?: Coding;
 }
 
+/** A finished encounter at the clinic. */
 export function encounter(e: EncounterInput): Encounter {
   const resource: Encounter = {
     resourceType: 'Encounter',
@@ -110,7 +112,7 @@ export function encounter(e: EncounterInput): Encounter {
     period: { start: e.start, end: e.end },
     serviceProvider: ref('Organization', ORGANIZATION_ID),
   };
-  if (e.practitionerId !== undefined) resource.participant = [{ individual: ref('Practitioner', e.practitionerId) }];
+  if (e.practitionerId !== undefined) resource.participant = participants(e.practitionerId);
   if (e.discharge) resource.hospitalization = { dischargeDisposition: { coding: [e.discharge] } };
   return resource;
 }
@@ -131,7 +133,47 @@ function encounterType(codings: readonly Coding[], text: string): CodeableConcep
   return list;
 }
 
-const mmHg = (value: number): Quantity => ({ value, unit: 'mmHg', system: SYSTEM.ucum, code: 'mm[Hg]' });
+const participantLists = new Map<string, EncounterParticipant[]>();
+
+function participants(practitionerId: string): EncounterParticipant[] {
+  let list = participantLists.get(practitionerId);
+  if (!list) {
+    list = deepFreeze([{ individual: ref('Practitioner', practitionerId) }]);
+    participantLists.set(practitionerId, list);
+  }
+  return list;
+}
+
+// Blood-pressure components and lab quantities take a few hundred distinct values: share one object per value.
+const components = new Map<string, ObservationComponent>();
+
+function component(code: Coding, value: number | undefined, unitless: boolean): ObservationComponent {
+  const key = `${code.code ?? ''}|${value ?? ''}|${unitless ? 'u' : ''}`;
+  let c = components.get(key);
+  if (!c) {
+    const quantity: Quantity | undefined =
+      value === undefined
+        ? undefined
+        : unitless
+          ? { value }
+          : { value, unit: 'mmHg', system: SYSTEM.ucum, code: 'mm[Hg]' };
+    c = deepFreeze(quantity ? { code: concept([code]), valueQuantity: quantity } : { code: concept([code]) });
+    components.set(key, c);
+  }
+  return c;
+}
+
+const quantities = new Map<string, Quantity>();
+
+function quantity(value: number, unit: string): Quantity {
+  const key = `${value}|${unit}`;
+  let q = quantities.get(key);
+  if (!q) {
+    q = deepFreeze({ value, unit, system: SYSTEM.ucum, code: unit });
+    quantities.set(key, q);
+  }
+  return q;
+}
 
 export interface BloodPressureInput {
   readonly id: string;
@@ -148,10 +190,9 @@ export interface BloodPressureInput {
 
 /** A US Core blood-pressure panel (85354-9) with systolic and diastolic components in mm[Hg]. */
 export function bloodPressure(b: BloodPressureInput): Observation {
-  const value = (v: number): Quantity => (b.missingUnit ? { value: v } : mmHg(v));
-  const diastolic: ObservationComponent = b.missingDiastolic
-    ? { code: concept([LOINC.diastolic]) }
-    : { code: concept([LOINC.diastolic]), valueQuantity: value(b.diastolic) };
+  const unitless = b.missingUnit === true;
+  const systolic = component(LOINC.systolic, b.systolic, unitless);
+  const diastolic = component(LOINC.diastolic, b.missingDiastolic === true ? undefined : b.diastolic, unitless);
   const resource: Observation = {
     resourceType: 'Observation',
     id: b.id,
@@ -161,7 +202,7 @@ export function bloodPressure(b: BloodPressureInput): Observation {
     code: concept([LOINC.bpPanel], 'Blood pressure'),
     subject: ref('Patient', b.patientId),
     effectiveDateTime: b.when,
-    component: [{ code: concept([LOINC.systolic]), valueQuantity: value(b.systolic) }, diastolic],
+    component: [systolic, diastolic],
   };
   if (b.encounterId !== undefined) resource.encounter = ref('Encounter', b.encounterId);
   return resource;
@@ -192,8 +233,7 @@ export function hba1c(h: HbA1cInput): Observation {
     effectiveDateTime: h.when,
     issued: h.when,
   };
-  if (h.value !== undefined)
-    resource.valueQuantity = { value: h.value, unit: h.unit, system: SYSTEM.ucum, code: h.unit };
+  if (h.value !== undefined) resource.valueQuantity = quantity(h.value, h.unit);
   return resource;
 }
 

@@ -29,6 +29,7 @@ export interface MessyCase {
   readonly expected: string;
 }
 
+/** The designed oddities, one patient each (ids are fixed whatever the seed). */
 export const MESSY_CASES: readonly MessyCase[] = [
   {
     patientId: 'pat-000003',

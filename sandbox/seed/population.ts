@@ -14,6 +14,7 @@ import type { GenerationContext } from './profile';
 import { summarizeMeasures, toIntent } from './summary';
 import type { MeasureSummary, PatientIntent } from './summary';
 
+/** Inputs of {@link generatePopulation}; the output is a pure function of them. */
 export interface GenerateOptions {
   /** Any integer; the same seed gives the same population. */
   readonly seed: number;
@@ -37,6 +38,7 @@ export interface PractitionerInfo {
   readonly patients: number;
 }
 
+/** What the generator produced and intended, for tests, docs and the launch page (no patient data). */
 export interface PopulationSummary {
   readonly seed: number;
   readonly patients: number;
@@ -55,6 +57,7 @@ export interface FeaturedPatient {
   readonly reason: string;
 }
 
+/** The generated population: resources to load, plus the generator's ground truth about them. */
 export interface Population {
   /** Organizations, Practitioners, Patients, then Coverage, Encounter, Condition, Procedure, ServiceRequest and
    * Observation: referenced resources come before the resources that refer to them. Ids are deterministic. */

@@ -47,6 +47,7 @@ export interface Tally {
   expectedNumerator: number;
 }
 
+/** One measure's intended tallies, overall, for the designed intersection, and by every stratifier. */
 export interface MeasureSummary {
   readonly overall: Tally;
   readonly byRace: Record<string, Tally>;
@@ -74,6 +75,7 @@ export function expectedRateOf(t: Tally): number | undefined {
   return d > 0 ? t.expectedNumerator / d : undefined;
 }
 
+/** Where a profile is meant to land in CMS165 and CMS122. */
 export function measureIntents(p: PatientProfile): { cms165: MeasureIntent; cms122: MeasureIntent } {
   const intent = (ip: boolean, excludedBy: boolean, numerator: boolean, probability: number): MeasureIntent => {
     const excluded = ip && excludedBy;
@@ -91,6 +93,7 @@ export function measureIntents(p: PatientProfile): { cms165: MeasureIntent; cms1
   };
 }
 
+/** The published ground truth of one patient. */
 export function toIntent(p: PatientProfile): PatientIntent {
   return {
     patientId: p.id,

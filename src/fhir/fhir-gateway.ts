@@ -45,6 +45,11 @@ export interface SearchOptions extends RequestOptions {
   readonly maxPages?: number;
 }
 
+export interface CreateOptions extends RequestOptions {
+  /** `If-None-Exist` search query for a conditional create. */
+  readonly ifNoneExist?: string;
+}
+
 export interface WriteResult {
   readonly resource: LooseResource;
   readonly versionId: string | undefined;
@@ -139,9 +144,14 @@ export class FhirGateway {
     return { fhirVersion, software: software?.name };
   }
 
-  /** Creates a resource; not retried automatically (a retry could create it twice). */
-  async create(resource: LooseResource, options: RequestOptions): Promise<WriteResult> {
-    const response = await this.send('POST', resource.resourceType, options, resource);
+  /**
+   * Creates a resource; not retried automatically (a retry could create it twice). With `ifNoneExist` (a search
+   * query such as `identifier=sys|123`) it is a conditional create: a server that supports it answers 200 with the
+   * match instead of creating a second copy, which makes a user's retry safe.
+   */
+  async create(resource: LooseResource, options: CreateOptions): Promise<WriteResult> {
+    const headers = options.ifNoneExist === undefined ? undefined : { 'If-None-Exist': options.ifNoneExist };
+    const response = await this.send('POST', resource.resourceType, options, resource, headers);
     return this.writeResult(response, options.what);
   }
 

@@ -30,6 +30,10 @@ export const EHR_LAUNCH_SCOPES: readonly string[] = [
   ...MEASURE_READ_TYPES.map((type) => `patient/${type}.rs`),
   'patient/QuestionnaireResponse.cu',
   'patient/Observation.c',
+  // The clinician view: whether REAL data was self-reported (the self-report Provenance), and the app's own
+  // racism-prompt Questionnaire, created on a server that lacks it (conditional create searches, then creates).
+  'patient/Provenance.rs',
+  'patient/Questionnaire.cs',
   ...MEASURE_READ_TYPES.map((type) => `user/${type}.rs`),
   'user/Practitioner.rs',
   'user/Provenance.rs',

@@ -47,7 +47,12 @@ export function instant(lo: number, hi: number, offsetMs: number): Instant {
 
 /** The whole calendar days `firstDay..lastDay` as one uncertain instant at the offset. */
 export function daysInstant(firstDay: number, lastDay: number, offsetMs: number): Instant {
-  return { lo: firstDay * DAY_MS - offsetMs, hi: (lastDay + 1) * DAY_MS - offsetMs - 1, dayLo: firstDay, dayHi: lastDay };
+  return {
+    lo: firstDay * DAY_MS - offsetMs,
+    hi: (lastDay + 1) * DAY_MS - offsetMs - 1,
+    dayLo: firstDay,
+    dayHi: lastDay,
+  };
 }
 
 export function and3(a: Tri, b: Tri): Tri {

@@ -170,7 +170,19 @@ function bloodPressureOutcome(
   let mostRecent = -Infinity;
 
   for (const o of facts.observations) {
-    if (!o.codes.includes(CODES.bloodPressurePanel)) continue;
+    if (!o.codes.includes(CODES.bloodPressurePanel)) {
+      if (o.codes.includes(CODES.systolic) || o.codes.includes(CODES.diastolic)) {
+        warnings.push({
+          code: 'missing-code',
+          resourceType: 'Observation',
+          resourceId: o.id,
+          message:
+            'A systolic or diastolic reading recorded on its own, not in a blood-pressure panel (LOINC 85354-9); ' +
+            'the measure only reads panels.',
+        });
+      }
+      continue;
+    }
     const latest = o.latest;
     const day = certainDay(latest);
     if (o.status === undefined || !RESULT_STATUSES.has(o.status)) {

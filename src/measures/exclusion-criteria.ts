@@ -28,7 +28,9 @@ export function finishedEncounters(facts: PatientFacts, valueSetUrl: string): En
 }
 
 function isOrder(r: RequestFact): boolean {
-  return r.status !== undefined && ORDER_STATUSES.has(r.status) && r.intent !== undefined && ORDER_INTENTS.has(r.intent);
+  return (
+    r.status !== undefined && ORDER_STATUSES.has(r.status) && r.intent !== undefined && ORDER_INTENTS.has(r.intent)
+  );
 }
 
 function hasStatus(o: ObservationFact, statuses: ReadonlySet<string>): boolean {
@@ -155,7 +157,9 @@ export function nursingHomeIds(facts: PatientFacts, ctx: MeasurementContext): st
       latestEnd = o.effective.high.lo;
     }
   }
-  return latest !== undefined && latest.value.kind === 'concept' && latest.value.codes.includes(CODES.livesInNursingHome)
+  return latest !== undefined &&
+    latest.value.kind === 'concept' &&
+    latest.value.codes.includes(CODES.livesInNursingHome)
     ? [latest.id]
     : [];
 }

@@ -148,7 +148,11 @@ export function abatementEnd(r: FieldReader, condition: JsonObject, birthDays: U
  * QICoreCommon `prevalenceInterval()`: from onset to abatement. An active (or recurring, relapsed) condition
  * without abatement runs to the end of time; an inactive one without abatement has an unknown end.
  */
-export function prevalenceInterval(onset: TimeInterval | null, abatement: Instant | null, active: boolean): TimeInterval {
+export function prevalenceInterval(
+  onset: TimeInterval | null,
+  abatement: Instant | null,
+  active: boolean,
+): TimeInterval {
   // `start of` an interval with an unknown start is null, and a closed null low bound is the beginning of time.
   const low = onset === null || onset.low.lo === -Infinity ? BEGINNING : onset.low;
   if (abatement !== null) return { low, high: abatement };

@@ -27,7 +27,9 @@ export function measurementContext(period: Period, offsetMs: number): Measuremen
   const startDay = parseDayNumber(period.start);
   const endDay = parseDayNumber(period.end);
   if (startDay === undefined || endDay === undefined || endDay < startDay) {
-    throw new RangeError(`Invalid measurement period ${period.start}..${period.end}: expected YYYY-MM-DD, start <= end`);
+    throw new RangeError(
+      `Invalid measurement period ${period.start}..${period.end}: expected YYYY-MM-DD, start <= end`,
+    );
   }
   const at = (ms: number) => instant(ms, ms, offsetMs);
   const start = at(startDay * DAY_MS - offsetMs);

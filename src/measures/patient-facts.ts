@@ -210,7 +210,11 @@ class LazyPatientFacts implements PatientFacts {
       list.push({ raw, id });
       if (type === 'Patient' && (patient === undefined || id === record.patientId)) patient = raw;
     }
-    if (patient !== undefined) this.birthDays = this.readBirthDays(patient);
+    if (patient === undefined) {
+      this.warn('missing-value', 'Patient', this.patientId, 'The record has no Patient resource; age is unknown.');
+    } else {
+      this.birthDays = this.readBirthDays(patient);
+    }
   }
 
   get warnings(): readonly DataWarning[] {
@@ -274,7 +278,12 @@ class LazyPatientFacts implements PatientFacts {
     ));
   }
 
-  private warn(code: DataWarning['code'], resourceType: string | undefined, resourceId: string | undefined, message: string) {
+  private warn(
+    code: DataWarning['code'],
+    resourceType: string | undefined,
+    resourceId: string | undefined,
+    message: string,
+  ) {
     this.found.push({ code, resourceType, resourceId, message });
   }
 
@@ -326,7 +335,12 @@ class LazyPatientFacts implements PatientFacts {
       return null;
     }
     if (text === undefined) {
-      this.warn('missing-value', 'Patient', this.patientId, 'The patient has no birth date; age criteria cannot be met.');
+      this.warn(
+        'missing-value',
+        'Patient',
+        this.patientId,
+        'The patient has no birth date; age criteria cannot be met.',
+      );
       return null;
     }
     const days = parseFhirDateDays(text);
@@ -459,7 +473,11 @@ class LazyPatientFacts implements PatientFacts {
   }
 
   /** Codes of the Medication a request refers to: contained (`#id`) or another resource in the record. */
-  private medicationCodes(raw: JsonObject, ref: string, medications: ReadonlyMap<string, readonly string[]>): readonly string[] {
+  private medicationCodes(
+    raw: JsonObject,
+    ref: string,
+    medications: ReadonlyMap<string, readonly string[]>,
+  ): readonly string[] {
     if (ref.startsWith('#')) {
       for (const c of this.r.arr(raw, 'contained')) {
         if (isJsonObject(c) && c.resourceType === 'Medication' && c.id === ref.slice(1))

@@ -115,8 +115,9 @@ export type GapHint =
 
 export interface MeasureEvidence {
   readonly population: PopulationEvidence;
-  /** Every exclusion criterion met (not just the first), empty when none. */
+  /** Every exclusion criterion met (not just the first); only evaluated inside the initial population. */
   readonly exclusions: readonly ExclusionEvidence[];
+  /** The numerator detail; `null` outside the initial population, where it is not evaluated. */
   readonly outcome: BloodPressureEvidence | GlycemicEvidence | null;
   readonly closeGap: readonly GapHint[];
 }

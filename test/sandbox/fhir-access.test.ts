@@ -66,4 +66,40 @@ describe('access control', () => {
     expect((await write('Patient/p1')).status).toBe(201);
     expect((await write('Patient/p2')).status).toBe(403);
   });
+
+  it('accepts a transaction whose Provenance comes before the response it signs, for the own patient only', async () => {
+    const transaction = (patient: string): Promise<{ status: number }> => {
+      const response = 'urn:uuid:0b7d4a4e-8c0e-4a55-9d1e-5d3c2f1a0b01';
+      const entry = [
+        {
+          resource: {
+            resourceType: 'Provenance',
+            target: [{ reference: response }],
+            recorded: '2024-05-01T10:00:00Z',
+            agent: [{ who: { reference: `Patient/${patient}` } }],
+          },
+          request: { method: 'POST', url: 'Provenance' },
+        },
+        {
+          fullUrl: response,
+          resource: {
+            resourceType: 'QuestionnaireResponse',
+            status: 'completed',
+            subject: { reference: `Patient/${patient}` },
+          },
+          request: { method: 'POST', url: 'QuestionnaireResponse' },
+        },
+      ];
+      return harness.request('', {
+        method: 'POST',
+        token: 'self-report-p1',
+        headers: { 'Content-Type': 'application/fhir+json' },
+        body: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry }),
+      });
+    };
+    expect((await transaction('p1')).status).toBe(200);
+    expect((await transaction('p2')).status).toBe(403);
+    const stored = asBundle((await harness.request('Provenance', { token: 'admin' })).body);
+    expect(stored.total).toBe(1);
+  });
 });

@@ -9,6 +9,11 @@ export const TOKENS: Readonly<Record<string, AccessDecision>> = {
   admin: { ok: true, scopes: ['user/*.cruds'] },
   'patients-only': { ok: true, scopes: ['user/Patient.rs'] },
   'patient-p1': { ok: true, scopes: ['patient/*.rs', 'patient/Observation.c'], patient: 'p1' },
+  'self-report-p1': {
+    ok: true,
+    scopes: ['patient/Patient.rus', 'patient/QuestionnaireResponse.c', 'patient/Provenance.c'],
+    patient: 'p1',
+  },
 };
 
 export interface Reply {
@@ -64,7 +69,12 @@ export async function startFhirHarness(resources: readonly Resource[], testHooks
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }
 
@@ -118,7 +128,14 @@ export function linkOf(bundle: z.infer<typeof bundleSchema>, relation: string): 
 const outcomeSchema = z.object({
   resourceType: z.literal('OperationOutcome'),
   issue: z
-    .array(z.object({ severity: z.string(), code: z.string(), details: z.object({ text: z.string() }).optional() }))
+    .array(
+      z.object({
+        severity: z.string(),
+        code: z.string(),
+        details: z.object({ text: z.string() }).optional(),
+        expression: z.array(z.string()).optional(),
+      }),
+    )
     .min(1),
 });
 

@@ -56,13 +56,13 @@ describe('writes', () => {
       harness.request('Observation', { method: 'POST', token: 'admin', ...json(body) });
     const unknownElement = await post({ ...observation, colour: 'red' });
     expect(unknownElement.status).toBe(400);
-    expect(JSON.stringify(asOutcome(unknownElement.body))).toContain('Observation.colour');
+    expect(JSON.stringify(asOutcome(unknownElement.body).issue)).toContain('Observation.colour');
     const badCode = await post({ ...observation, status: 'bogus' });
     expect(badCode.status).toBe(400);
-    expect(JSON.stringify(asOutcome(badCode.body))).toContain('Observation.status');
+    expect(JSON.stringify(asOutcome(badCode.body).issue)).toContain('Observation.status');
     const missing = await post({ resourceType: 'Observation', status: 'final' });
     expect(missing.status).toBe(400);
-    expect(JSON.stringify(asOutcome(missing.body))).toContain('Observation.code');
+    expect(JSON.stringify(asOutcome(missing.body).issue)).toContain('Observation.code');
   });
 
   it('answers malformed JSON with 400, an unknown type with 404, a wrong body type with 400', async () => {

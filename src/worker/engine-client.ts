@@ -1,0 +1,227 @@
+import { AsyncChannel } from './async-channel';
+import {
+  engineResponseSchema,
+  type CompactRecord,
+  type EngineRequest,
+  type EngineResponse,
+  type EvaluateParams,
+} from './engine-protocol';
+import type { MeasureOutcome } from './measure-run';
+
+/** What the client needs of a Worker (a real one, or an in-process stand-in in tests). */
+export interface EngineWorkerLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void;
+  removeEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void;
+  terminate(): void;
+}
+
+/** Why a run did not give a result. `message` is written for the user. */
+export class EngineError extends Error {
+  constructor(
+    readonly kind: 'cancelled' | 'engine' | 'protocol' | 'worker',
+    message: string,
+  ) {
+    super(message);
+    this.name = kind === 'cancelled' ? 'AbortError' : 'EngineError';
+  }
+}
+
+/** The finished run: every measure's report, summary MeasureReport and drill-down rows. */
+export interface EngineResult {
+  readonly patients: number;
+  readonly outcomes: readonly MeasureOutcome[];
+}
+
+/** A run in progress: stream patients with `send`, then `finish`; `cancel` (or the AbortSignal) stops it. */
+export interface EngineRun {
+  readonly id: string;
+  /** Whether the run has a result, failed, or was cancelled. */
+  readonly settled: boolean;
+  send(records: readonly CompactRecord[]): void;
+  /** Tells the worker no more patients are coming; resolves with the result. */
+  finish(): Promise<EngineResult>;
+  cancel(): void;
+  /** The count of patients evaluated, as the worker reports it, until the run settles. */
+  progress(): AsyncIterable<number>;
+  /** Settles like `finish()`, without asking the worker to finish. */
+  readonly result: Promise<EngineResult>;
+}
+
+/** Options of a run. */
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (patients: number) => void;
+}
+
+interface RunState {
+  readonly progress: Set<(patients: number) => void>;
+  readonly settle: (outcome: { ok: true; value: EngineResult } | { ok: false; error: EngineError }) => void;
+}
+
+/**
+ * The UI's handle on the engine worker: typed requests, validated responses, promises and async iterables, and
+ * cancellation by AbortSignal. Several runs may be started; the worker evaluates one at a time and a new run
+ * replaces the one in progress (which then rejects as cancelled).
+ */
+export class EngineClient {
+  readonly #worker: EngineWorkerLike;
+  readonly #runs = new Map<string, RunState>();
+  #counter = 0;
+
+  constructor(worker: EngineWorkerLike) {
+    this.#worker = worker;
+    worker.addEventListener('message', this.#onMessage);
+    worker.addEventListener('messageerror', this.#onBroken);
+    worker.addEventListener('error', this.#onBroken);
+  }
+
+  /** A client on a new module Worker running `engine.worker.ts` (bundled by Vite). */
+  static create(): EngineClient {
+    return new EngineClient(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
+  }
+
+  /** Starts a run; see {@link EngineRun}. */
+  start(params: EvaluateParams, options: RunOptions = {}): EngineRun {
+    const id = `run-${String(++this.#counter)}`;
+    const channels = new Set<AsyncChannel<number>>();
+    let settled = false;
+    let resolve: (value: EngineResult) => void = () => undefined;
+    let reject: (error: EngineError) => void = () => undefined;
+    const result = new Promise<EngineResult>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A run may be cancelled without anyone awaiting it: that must not surface as an unhandled rejection.
+    result.catch(() => undefined);
+    const state: RunState = {
+      progress: new Set(options.onProgress === undefined ? [] : [options.onProgress]),
+      settle: (outcome) => {
+        if (settled) return;
+        settled = true;
+        this.#runs.delete(id);
+        options.signal?.removeEventListener('abort', onAbort);
+        for (const c of channels) c.close();
+        if (outcome.ok) resolve(outcome.value);
+        else reject(outcome.error);
+      },
+    };
+    const cancel = (): void => {
+      if (settled) return;
+      this.#post({ type: 'cancel', runId: id });
+      state.settle({ ok: false, error: new EngineError('cancelled', 'The calculation was cancelled.') });
+    };
+    const onAbort = (): void => {
+      cancel();
+    };
+    this.#runs.set(id, state);
+    if (options.signal?.aborted === true) {
+      state.settle({ ok: false, error: new EngineError('cancelled', 'The calculation was cancelled.') });
+    } else {
+      options.signal?.addEventListener('abort', onAbort);
+      this.#post({ type: 'evaluate', runId: id, params });
+    }
+    return {
+      id,
+      get settled() {
+        return settled;
+      },
+      send: (records) => {
+        if (!settled && records.length > 0) this.#post({ type: 'patients', runId: id, records });
+      },
+      finish: () => {
+        if (!settled) this.#post({ type: 'finish', runId: id });
+        return result;
+      },
+      cancel,
+      progress: () => {
+        const channel = new AsyncChannel<number>();
+        if (settled) channel.close();
+        else {
+          channels.add(channel);
+          state.progress.add((n) => {
+            channel.push(n);
+          });
+        }
+        return channel;
+      },
+      result,
+    };
+  }
+
+  /**
+   * Runs the measures over patients streamed from `batches` (e.g. pages of a FHIR search, already compacted) and
+   * resolves with the result. If reading the batches fails, the run is cancelled and that error is rethrown.
+   */
+  async evaluate(
+    params: EvaluateParams,
+    batches: Iterable<readonly CompactRecord[]> | AsyncIterable<readonly CompactRecord[]>,
+    options: RunOptions = {},
+  ): Promise<EngineResult> {
+    const run = this.start(params, options);
+    try {
+      for await (const batch of batches) {
+        if (run.settled) break;
+        run.send(batch);
+      }
+    } catch (e) {
+      run.cancel();
+      throw e;
+    }
+    return run.finish();
+  }
+
+  /** Stops the worker; runs in progress reject. */
+  dispose(): void {
+    this.#worker.removeEventListener('message', this.#onMessage);
+    this.#worker.removeEventListener('messageerror', this.#onBroken);
+    this.#worker.removeEventListener('error', this.#onBroken);
+    this.#worker.terminate();
+    this.#failAll(new EngineError('worker', 'The measure engine was stopped.'));
+  }
+
+  #post(request: EngineRequest): void {
+    this.#worker.postMessage(request);
+  }
+
+  readonly #onMessage = (event: Event): void => {
+    const data: unknown = 'data' in event ? event.data : undefined;
+    const parsed = engineResponseSchema.safeParse(data);
+    if (!parsed.success) {
+      this.#failAll(new EngineError('protocol', 'The measure engine sent a result this page cannot read. Reload it.'));
+      return;
+    }
+    this.#route(parsed.data);
+  };
+
+  readonly #onBroken = (): void => {
+    this.#failAll(new EngineError('worker', 'The measure engine could not run in this browser tab. Reload the page.'));
+  };
+
+  #route(response: EngineResponse): void {
+    if (response.type === 'error' && response.runId === undefined) {
+      this.#failAll(new EngineError('engine', response.message));
+      return;
+    }
+    const state = this.#runs.get(response.runId ?? '');
+    if (state === undefined) return; // a late message of a run already settled
+    switch (response.type) {
+      case 'progress':
+        for (const listener of state.progress) listener(response.patients);
+        return;
+      case 'result':
+        state.settle({ ok: true, value: { patients: response.patients, outcomes: response.outcomes } });
+        return;
+      case 'error':
+        state.settle({ ok: false, error: new EngineError('engine', response.message) });
+        return;
+      case 'cancelled':
+        state.settle({ ok: false, error: new EngineError('cancelled', 'The calculation was cancelled.') });
+        return;
+    }
+  }
+
+  #failAll(error: EngineError): void {
+    for (const state of [...this.#runs.values()]) state.settle({ ok: false, error });
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePatient } from '../../src/measures/evaluate-patient';
+import { compactRecord } from '../../src/worker/compact-record';
+import { compactResource } from '../../src/worker/compact-resource';
+import { isResourceShaped } from '../../src/worker/patient-record-grouper';
+import { readDeck } from '../cli/deck-export';
+
+const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
+
+describe('compactResource', () => {
+  it('changes no population and no evidence on any case of the official decks', () => {
+    for (const [deck, measure] of [
+      ['CMS165-2025', 'cms165'],
+      ['CMS122-2025', 'cms122'],
+    ] as const) {
+      for (const c of readDeck(deck).cases) {
+        const whole = c.resources.filter(isResourceShaped);
+        const compact = compactRecord(c.patientId, c.resources).resources.filter(isResourceShaped);
+        expect(compact.length).toBeLessThanOrEqual(whole.length);
+        const a = evaluatePatient(measure, { patientId: c.patientId, resources: whole }, PERIOD);
+        const b = evaluatePatient(measure, { patientId: c.patientId, resources: compact }, PERIOD);
+        expect({ case: c.folder, populations: b.populations, evidence: b.evidence }).toEqual({
+          case: c.folder,
+          populations: a.populations,
+          evidence: a.evidence,
+        });
+      }
+    }
+  });
+
+  it('drops what no measure reads and says why', () => {
+    const subject = { reference: 'Patient/p1' };
+    expect(compactResource({ resourceType: 'Claim', id: 'c' })).toEqual({ kind: 'skip', reason: 'unused-type' });
+    const weight = {
+      resourceType: 'Observation',
+      id: 'o',
+      subject,
+      code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] },
+    };
+    expect(compactResource(weight)).toEqual({ kind: 'skip', reason: 'unused-code' });
+    const bp = { ...weight, code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] } };
+    expect(compactResource({ ...bp, subject: { reference: 'Group/g' } })).toEqual({
+      kind: 'skip',
+      reason: 'no-patient',
+    });
+    expect(compactResource([1])).toEqual({ kind: 'invalid', reason: 'not a JSON object' });
+    expect(compactResource({ resourceType: 'Condition' })).toEqual({
+      kind: 'invalid',
+      reason: 'Condition without an id',
+    });
+  });
+
+  it('keeps only read fields, trims codings, and leaves malformed fields for the engine to judge', () => {
+    const p = compactResource({
+      resourceType: 'Observation',
+      id: 'o',
+      subject: { reference: 'https://ehr.example/fhir/Patient/p1/_history/3' },
+      text: { div: '<div>narrative</div>' },
+      code: { coding: [{ system: 'http://loinc.org', code: '85354-9', display: 'Blood pressure panel' }], text: 'BP' },
+      status: 7,
+      effectiveDateTime: '2026-05-01',
+    });
+    expect(p).toEqual({
+      kind: 'keep',
+      patientId: 'p1',
+      resource: {
+        resourceType: 'Observation',
+        id: 'o',
+        code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+        status: 7,
+        effectiveDateTime: '2026-05-01',
+      },
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { EngineClient, type EngineWorkerLike } from '../../src/worker/engine-client';
+import type { CompactRecord } from '../../src/worker/engine-protocol';
+import { EngineSession } from '../../src/worker/engine-session';
+import { batches, cms165Deck, PARAMS } from './session-fixtures';
+
+const { records, expected } = cms165Deck();
+
+/** A Worker stand-in: the real session in-process, messages structured-cloned and delivered as tasks. */
+class InProcessWorker extends EventTarget implements EngineWorkerLike {
+  readonly received: string[] = [];
+  readonly #session = new EngineSession(
+    (m) => {
+      const data = structuredClone(m);
+      setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
+    },
+    { sliceSize: 10 },
+  );
+
+  postMessage(message: unknown): void {
+    const data = structuredClone(message);
+    if (typeof data === 'object' && data !== null && 'type' in data) this.received.push(String(data.type));
+    setTimeout(() => {
+      this.#session.handle(data);
+    }, 0);
+  }
+
+  terminate(): void {
+    // nothing to stop
+  }
+}
+
+async function* slowly(items: readonly CompactRecord[][]): AsyncGenerator<CompactRecord[]> {
+  for (const b of items) {
+    await new Promise((r) => setTimeout(r, 5));
+    yield b;
+  }
+}
+
+describe('EngineClient', () => {
+  it('streams batches, reports progress and resolves with the validated result', async () => {
+    const client = new EngineClient(new InProcessWorker());
+    const seen: number[] = [];
+    const result = await client.evaluate(PARAMS, slowly(batches(records, 20)), { onProgress: (n) => seen.push(n) });
+    expect(result.patients).toBe(records.length);
+    expect(result.outcomes[0]?.report.overall).toMatchObject({
+      counts: { initialPopulation: expected.get('initial-population'), numerator: expected.get('numerator') },
+    });
+    expect(seen.at(-1)).toBe(records.length);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('cancels the run in the worker when the AbortSignal fires mid-stream', async () => {
+    const worker = new InProcessWorker();
+    const client = new EngineClient(worker);
+    const controller = new AbortController();
+    const run = client.start(PARAMS, { signal: controller.signal });
+    const progress: number[] = [];
+    const listening = (async () => {
+      for await (const n of run.progress()) progress.push(n);
+    })();
+    run.send(records.slice(0, 20));
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    run.send(records.slice(20));
+    await expect(run.finish()).rejects.toMatchObject({ name: 'AbortError', kind: 'cancelled' });
+    await listening;
+    expect(worker.received).toEqual(['evaluate', 'patients', 'cancel']);
+    expect(progress.at(-1)).toBeLessThanOrEqual(20);
+  });
+
+  it('rejects with a protocol error when the worker answers something unreadable', async () => {
+    const worker = new InProcessWorker();
+    const client = new EngineClient(worker);
+    const run = client.start(PARAMS);
+    worker.dispatchEvent(new MessageEvent('message', { data: { type: 'result', runId: run.id, outcomes: 'all' } }));
+    await expect(run.result).rejects.toMatchObject({ kind: 'protocol' });
+  });
+});
