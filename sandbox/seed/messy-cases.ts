@@ -50,8 +50,9 @@ export const MESSY_CASES: readonly MessyCase[] = [
     kind: 'race-coding-without-system',
     description: 'Race ombCategory valueCoding {code 2106-3, display White} with no system; text "White".',
     expected:
-      'A coding without a system is not a CDC race code: warn (malformed-resource). The summary counts this ' +
-      'patient as UNK (an extension is present but holds no usable code).',
+      'Not a valid US Core coding (the system is required): warn (malformed-resource). The app reads a bare CDC ' +
+      'code as CDC (src/domain: "CDC system or none"), so the summary counts this patient as 2106-3; a stricter ' +
+      'reader would say UNK.',
   },
   {
     patientId: 'pat-000012',

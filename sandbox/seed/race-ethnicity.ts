@@ -119,7 +119,8 @@ export function malformedRace(kind: MessyKind | undefined): RecordedCategory | u
   }
   if (kind === 'race-coding-without-system') {
     const parts = [sub('ombCategory', { code: '2106-3', display: 'White' }), text('White')];
-    return { extension: build(US_CORE.race, parts), key: 'UNK' };
+    // The app's reader accepts a bare CDC code (system "CDC or none"), so the stratum is the code's category.
+    return { extension: build(US_CORE.race, parts), key: OMB_RACE.white.code ?? '' };
   }
   return undefined;
 }

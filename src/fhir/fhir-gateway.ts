@@ -149,7 +149,7 @@ export class FhirGateway {
    * query such as `identifier=sys|123`) it is a conditional create: a server that supports it answers 200 with the
    * match instead of creating a second copy, which makes a user's retry safe.
    */
-  async create(resource: LooseResource, options: CreateOptions): Promise<WriteResult> {
+  async create(resource: { readonly resourceType: string }, options: CreateOptions): Promise<WriteResult> {
     const headers = options.ifNoneExist === undefined ? undefined : { 'If-None-Exist': options.ifNoneExist };
     const response = await this.send('POST', resource.resourceType, options, resource, headers);
     return this.writeResult(response, options.what);

@@ -70,7 +70,7 @@ export function ensureRacismPromptQuestionnaire(
  */
 async function createOnce(
   gateway: FhirGateway,
-  resource: LooseResource,
+  resource: { readonly resourceType: string },
   identifier: string,
   retrying: boolean,
   signal: AbortSignal | undefined,

@@ -81,7 +81,7 @@ describe('messy cases', () => {
     expect(intent('pat-000033')?.cms122).toMatchObject({ initialPopulation: true, numerator: false }); // exactly 9.0 %
     expect(intent('pat-000021')?.cms122).toMatchObject({ initialPopulation: true, numerator: true }); // no value
     expect(intent('pat-000036')?.cms165).toMatchObject({ initialPopulation: true, numerator: false }); // 140/80
-    expect(intent('pat-000008')?.raceKey).toBe('UNK');
+    expect(intent('pat-000008')?.raceKey).toBe('2106-3');
     expect(intent('pat-000005')?.raceKey).toBe('2054-5');
     expect(intent('pat-000039')?.languageKey).toBe('es');
   });

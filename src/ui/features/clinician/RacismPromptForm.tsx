@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import type { RacismPromptOutcome } from '../../../domain/racism-prompt-outcome';
 import type { RecordedRacismPrompt } from '../../../domain/racism-prompt-response';
 import {
@@ -95,7 +95,7 @@ export function RacismPromptForm({ patientId, save, onSaved, storage = browserSt
       saving.current = false;
     }
   };
-  const onSubmit = (event: FormEvent): void => {
+  const onSubmit = (event: SyntheticEvent): void => {
     event.preventDefault();
     void submit();
   };

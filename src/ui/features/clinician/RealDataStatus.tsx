@@ -82,7 +82,9 @@ function Invite({ url }: { readonly url: string }) {
           readOnly
           value={url}
           data-testid="invite-link"
-          onFocus={(e) => e.target.select()}
+          onFocus={(e) => {
+            e.target.select();
+          }}
         />
         <button
           type="button"

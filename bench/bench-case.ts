@@ -1,0 +1,128 @@
+import { loadExport } from '../src/cli/export-loader';
+import { listExportFiles, readLineBatches, type ExportFile } from '../src/cli/ndjson-export';
+import type { PatientRecord } from '../src/measures/types';
+import { USED_RESOURCE_TYPES } from '../src/worker/compact-resource';
+import { MeasureRun, type MeasureRunConfig } from '../src/worker/measure-run';
+import { PeakMemory } from './peak-memory';
+
+// One measurement in a fresh process, so that its peak memory is its own:
+//   node --import tsx bench/bench-case.ts <parse-all|parse-used|pipeline|evaluate> <export dir>
+// Prints one JSON line.
+
+export type BenchMode = 'parse-all' | 'parse-used' | 'pipeline' | 'evaluate';
+
+export interface CaseResult {
+  readonly mode: BenchMode;
+  /** Wall time of what the mode measures. */
+  readonly ms: number;
+  readonly lines: number;
+  readonly bytes: number;
+  readonly patients: number;
+  /** Pipeline: time to read into compact records, and to evaluate them. */
+  readonly loadMs?: number;
+  readonly evaluateMs?: number;
+  /** Evaluate: CMS165 alone, on fresh record objects. */
+  readonly cms165OnlyMs?: number;
+  readonly peakRss: number;
+  readonly peakHeap: number;
+}
+
+const CONFIG: Omit<MeasureRunConfig, 'measures'> = {
+  period: { start: '2026-01-01', end: '2026-12-31' },
+  stratifiers: [['race'], ['ethnicity'], ['language'], ['race', 'sex']],
+};
+
+const isUsed = (f: ExportFile): boolean => f.resourceType === undefined || USED_RESOURCE_TYPES.has(f.resourceType);
+
+async function parseOnly(files: readonly ExportFile[], memory: PeakMemory): Promise<{ lines: number }> {
+  let lines = 0;
+  let sink = 0;
+  for (const file of files) {
+    for await (const batch of readLineBatches(file)) {
+      for (const text of batch.lines) {
+        if (text === '') continue;
+        const value: unknown = JSON.parse(text);
+        // Touch the result so the parse cannot be optimised away.
+        if (typeof value === 'object' && value !== null) sink++;
+        lines++;
+      }
+      memory.sample();
+    }
+  }
+  if (sink !== lines) throw new Error('a line did not parse to an object');
+  return { lines };
+}
+
+function evaluateAll(records: readonly PatientRecord[], measures: MeasureRunConfig['measures'], memory: PeakMemory) {
+  const run = new MeasureRun({ ...CONFIG, measures });
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (record !== undefined) run.add(record);
+    if (i % 1000 === 0) memory.sample();
+  }
+  run.finish();
+}
+
+async function main(): Promise<void> {
+  const [mode, dir] = process.argv.slice(2);
+  if (dir === undefined || !['parse-all', 'parse-used', 'pipeline', 'evaluate'].includes(mode ?? ''))
+    throw new Error('usage: bench-case.ts <parse-all|parse-used|pipeline|evaluate> <export dir>');
+  const all = await listExportFiles(dir);
+  const used = all.filter(isUsed);
+  const memory = new PeakMemory();
+  const started = performance.now();
+  let result: Omit<CaseResult, 'peakRss' | 'peakHeap'>;
+  if (mode === 'parse-all' || mode === 'parse-used') {
+    const files = mode === 'parse-all' ? all : used;
+    const { lines } = await parseOnly(files, memory);
+    result = { mode, ms: performance.now() - started, lines, bytes: sum(files), patients: 0 };
+  } else {
+    const { grouper, stats } = await loadExport(used, { onProgress: () => memory.sample() });
+    const loaded = performance.now();
+    if (mode === 'pipeline') {
+      const run = new MeasureRun({ ...CONFIG, measures: ['cms165', 'cms122'] });
+      for (const record of grouper.drain()) {
+        run.add(record);
+        if (run.patients % 1000 === 0) memory.sample();
+      }
+      run.finish();
+      const done = performance.now();
+      result = {
+        mode,
+        ms: done - started,
+        loadMs: loaded - started,
+        evaluateMs: done - loaded,
+        lines: stats.lines,
+        bytes: sum(used),
+        patients: run.patients,
+      };
+    } else {
+      const records = [...grouper.drain()];
+      const t0 = performance.now();
+      evaluateAll(records, ['cms165', 'cms122'], memory);
+      const t1 = performance.now();
+      evaluateAll(
+        records.map((r) => ({ ...r })),
+        ['cms165'],
+        memory,
+      );
+      const t2 = performance.now();
+      result = {
+        mode,
+        ms: t1 - t0,
+        cms165OnlyMs: t2 - t1,
+        lines: stats.lines,
+        bytes: sum(used),
+        patients: records.length,
+      };
+    }
+  }
+  const peak = memory.stop();
+  process.stdout.write(`${JSON.stringify({ ...result, peakRss: peak.rss, peakHeap: peak.heapUsed })}\n`);
+}
+
+function sum(files: readonly ExportFile[]): number {
+  return files.reduce((a, f) => a + f.bytes, 0);
+}
+
+await main();
