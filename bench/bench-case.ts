@@ -9,7 +9,8 @@ import { PeakMemory } from './peak-memory';
 //   node --import tsx bench/bench-case.ts <parse-all|parse-used|pipeline|evaluate> <export dir>
 // Prints one JSON line.
 
-export type BenchMode = 'parse-all' | 'parse-used' | 'pipeline' | 'evaluate';
+const MODES = ['parse-all', 'parse-used', 'pipeline', 'evaluate'] as const;
+export type BenchMode = (typeof MODES)[number];
 
 export interface CaseResult {
   readonly mode: BenchMode;
@@ -64,8 +65,9 @@ function evaluateAll(records: readonly PatientRecord[], measures: MeasureRunConf
 }
 
 async function main(): Promise<void> {
-  const [mode, dir] = process.argv.slice(2);
-  if (dir === undefined || !['parse-all', 'parse-used', 'pipeline', 'evaluate'].includes(mode ?? ''))
+  const [modeArg, dir] = process.argv.slice(2);
+  const mode = MODES.find((m) => m === modeArg);
+  if (dir === undefined || mode === undefined)
     throw new Error('usage: bench-case.ts <parse-all|parse-used|pipeline|evaluate> <export dir>');
   const all = await listExportFiles(dir);
   const used = all.filter(isUsed);
@@ -77,7 +79,11 @@ async function main(): Promise<void> {
     const { lines } = await parseOnly(files, memory);
     result = { mode, ms: performance.now() - started, lines, bytes: sum(files), patients: 0 };
   } else {
-    const { grouper, stats } = await loadExport(used, { onProgress: () => memory.sample() });
+    const { grouper, stats } = await loadExport(used, {
+      onProgress: () => {
+        memory.sample();
+      },
+    });
     const loaded = performance.now();
     if (mode === 'pipeline') {
       const run = new MeasureRun({ ...CONFIG, measures: ['cms165', 'cms122'] });

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const patient = process.argv[2] ?? '';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'], headless: true });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 200)));
+const t0 = Date.now();
+await page.goto(`http://localhost:18181/ehr/launch?profile=clinician&patient=${patient}`);
+await page.getByTestId('real-status').waitFor({ timeout: 15000 }).catch((e: unknown) => console.log('wait failed', String(e).slice(0, 100)));
+console.log('ms', Date.now() - t0, await page.evaluate(() => performance.now()));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/clin/shot.png', fullPage: true });
+await browser.close();
