@@ -26,11 +26,6 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // CI collects one JSON report per run to print a single "N passed, N failed" line.
-          reporters: process.env.VITEST_JSON_DIR ? ['default', 'json'] : ['default'],
-          outputFile: process.env.VITEST_JSON_DIR
-            ? { json: `${process.env.VITEST_JSON_DIR}/${process.argv.includes('e2e') ? 'e2e' : 'unit'}.json` }
-            : undefined,
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
@@ -42,11 +37,6 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // CI collects one JSON report per run to print a single "N passed, N failed" line.
-          reporters: process.env.VITEST_JSON_DIR ? ['default', 'json'] : ['default'],
-          outputFile: process.env.VITEST_JSON_DIR
-            ? { json: `${process.env.VITEST_JSON_DIR}/${process.argv.includes('e2e') ? 'e2e' : 'unit'}.json` }
-            : undefined,
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
           environment: 'node',

@@ -1,5 +1,7 @@
 import { loadExport } from '../src/cli/export-loader';
 import { listExportFiles, readLineBatches, type ExportFile } from '../src/cli/ndjson-export';
+import { stratumKeysOf } from '../src/domain/stratum-keys';
+import { evaluatePatient, evaluatePatientMeasures } from '../src/measures/evaluate-patient';
 import type { PatientRecord } from '../src/measures/types';
 import { USED_RESOURCE_TYPES } from '../src/worker/compact-resource';
 import { MeasureRun, type MeasureRunConfig } from '../src/worker/measure-run';
@@ -24,6 +26,8 @@ export interface CaseResult {
   readonly evaluateMs?: number;
   /** Evaluate: CMS165 alone, on fresh record objects. */
   readonly cms165OnlyMs?: number;
+  /** Evaluate: each part alone over every record, in ms (fresh record objects, so no memoised facts). */
+  readonly breakdown?: Readonly<Record<string, number>>;
   readonly peakRss: number;
   readonly peakHeap: number;
 }
@@ -62,6 +66,23 @@ function evaluateAll(records: readonly PatientRecord[], measures: MeasureRunConf
     if (i % 1000 === 0) memory.sample();
   }
   run.finish();
+}
+
+/** Each part of `MeasureRun.add` alone, so a slow part can be named. */
+function breakdown(records: readonly PatientRecord[]): Record<string, number> {
+  const time = (fn: (r: PatientRecord) => void): number => {
+    const fresh = records.map((r) => ({ ...r }));
+    const t = performance.now();
+    for (const r of fresh) fn(r);
+    return performance.now() - t;
+  };
+  const asOf = CONFIG.period.end;
+  return {
+    stratumKeysOf: time((r) => stratumKeysOf(r.resources, { asOf })),
+    cms165: time((r) => evaluatePatient('cms165', r, CONFIG.period)),
+    cms122: time((r) => evaluatePatient('cms122', r, CONFIG.period)),
+    'cms165+cms122': time((r) => evaluatePatientMeasures(['cms165', 'cms122'], r, CONFIG.period)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -117,6 +138,7 @@ async function main(): Promise<void> {
         mode,
         ms: t1 - t0,
         cms165OnlyMs: t2 - t1,
+        breakdown: breakdown(records),
         lines: stats.lines,
         bytes: sum(used),
         patients: records.length,

@@ -38,6 +38,7 @@ const CaseResultSchema = z.object({
   loadMs: z.number().optional(),
   evaluateMs: z.number().optional(),
   cms165OnlyMs: z.number().optional(),
+  breakdown: z.record(z.string(), z.number()).optional(),
   peakRss: z.number(),
   peakHeap: z.number(),
 }) satisfies z.ZodType<CaseResult>;
@@ -105,6 +106,10 @@ async function bench(size: PatientSize, patients: number): Promise<void> {
       `CMS165 alone ${perSecond(evaluate.patients, evaluate.cms165OnlyMs ?? 0)}`,
   );
   line(`    peak RSS ${mb(evaluate.peakRss)}, peak heap ${mb(evaluate.peakHeap)} (all compact records held in memory)`);
+  const parts = Object.entries(evaluate.breakdown ?? {}).map(
+    ([k, ms]) => `${k} ${((ms * 1000) / evaluate.patients).toFixed(1)} µs`,
+  );
+  line(`    per patient, each part alone: ${parts.join(', ')}`);
   const ratioAll = pipeline.ms / parseAll.ms;
   const ratioUsed = pipeline.ms / parseUsed.ms;
   line(

@@ -48,7 +48,8 @@ export async function loadExport(
         for (let i = 0; i < batch.lines.length; i++) {
           const text = batch.lines[i] ?? '';
           inFile++;
-          if (text.trim() === '') continue;
+          // Blank lines are allowed; the trim (a copy of the line) is only paid for lines starting with a space.
+          if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
           lines++;
           let parsed: unknown;
           try {

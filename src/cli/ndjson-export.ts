@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 
 /** One NDJSON file of a Bulk Data export. */
@@ -50,41 +51,41 @@ export async function listExportFiles(dir: string): Promise<ExportFile[]> {
 }
 
 /**
- * Streams a file's lines in batches (one per chunk read, about 1 MiB), gunzipping `.gz` files on the way. Lines are
- * split on `\n` with a trailing `\r` and a leading byte-order mark removed. Batches rather than single lines keep
- * the per-line cost of async iteration off a path that sees millions of lines.
+ * Streams a file's lines in batches (one per chunk read, about 1 MiB), gunzipping `.gz` files on the way. Each chunk
+ * is decoded once (a multi-byte character split between chunks is carried over) and split on `\n`; a trailing `\r`
+ * and a leading byte-order mark are removed. Batches rather than single lines keep the cost of async iteration off
+ * a path that sees millions of lines.
  */
 export async function* readLineBatches(file: ExportFile): AsyncGenerator<LineBatch> {
   const raw = createReadStream(file.path, { highWaterMark: 1 << 20 });
   const source = file.gzip ? pipeline(raw, createGunzip(), () => undefined) : raw;
-  let carry: Buffer[] = [];
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
   let lineNumber = 1;
-  let first = true;
   for await (const chunk of source) {
     if (!Buffer.isBuffer(chunk)) continue;
+    const text = decoder.write(chunk);
     const lines: string[] = [];
     const firstLine = lineNumber;
     let start = 0;
-    let nl = chunk.indexOf(10, start);
+    let nl = text.indexOf('\n');
     while (nl !== -1) {
-      const piece =
-        carry.length === 0 ? chunk.subarray(start, nl) : Buffer.concat([...carry, chunk.subarray(start, nl)]);
-      carry = [];
-      lines.push(decode(piece, first));
-      first = false;
+      lines.push(clean(carry === '' ? text.slice(start, nl) : carry + text.slice(start, nl), lineNumber));
+      carry = '';
       lineNumber++;
       start = nl + 1;
-      nl = chunk.indexOf(10, start);
+      nl = text.indexOf('\n', start);
     }
-    if (start < chunk.length) carry.push(chunk.subarray(start));
+    carry += text.slice(start);
     if (lines.length > 0) yield { firstLine, lines };
   }
-  if (carry.length > 0) yield { firstLine: lineNumber, lines: [decode(Buffer.concat(carry), first)] };
+  carry += decoder.end();
+  if (carry !== '') yield { firstLine: lineNumber, lines: [clean(carry, lineNumber)] };
 }
 
-function decode(bytes: Buffer, first: boolean): string {
-  let text = bytes.toString('utf8');
+function clean(line: string, lineNumber: number): string {
+  let text = line;
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (lineNumber === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text;
 }

@@ -30,6 +30,8 @@ export interface RequestOptions {
   /** What the app was doing, in words that finish "…while ___" for the error message. */
   readonly what: string;
   readonly signal?: AbortSignal;
+  /** Called before each retry of this request (besides the gateway's own `onRetry`). */
+  readonly onRetry?: (info: RetryInfo) => void;
 }
 
 export interface SearchProgress {
@@ -43,6 +45,11 @@ export interface SearchOptions extends RequestOptions {
   readonly onPage?: (progress: SearchProgress, page: readonly LooseResource[]) => void;
   /** Stop after this many pages (0 or absent: follow every next link). */
   readonly maxPages?: number;
+  /**
+   * Whether to keep every page's resources and return them (default true). A caller that handles pages in
+   * `onPage` passes false, so that a large search does not hold all its resources in memory; it then returns [].
+   */
+  readonly collect?: boolean;
 }
 
 export interface CreateOptions extends RequestOptions {
@@ -87,9 +94,11 @@ export class FhirGateway {
   /** Follows every next link of a search and returns the matched resources (`search.mode` "match" or absent). */
   async searchAll(path: string, options: SearchOptions): Promise<LooseResource[]> {
     const all: LooseResource[] = [];
+    const collect = options.collect ?? true;
     let url: string | undefined = this.resolve(path);
     const seen = new Set<string>();
     let pages = 0;
+    let resources = 0;
     let total: number | undefined;
     while (url !== undefined) {
       if (seen.has(url)) throw brokenPaging(options.what, 'the server sent the same page link twice');
@@ -106,9 +115,10 @@ export class FhirGateway {
         // An entry without a resource is a broken entry, not a reason to lose the page.
         if (resource.success) page.push(resource.data);
       }
-      all.push(...page);
+      if (collect) all.push(...page);
       pages += 1;
-      options.onPage?.({ pages, resources: all.length, total }, page);
+      resources += page.length;
+      options.onPage?.({ pages, resources, total }, page);
       if (options.maxPages !== undefined && options.maxPages > 0 && pages >= options.maxPages) break;
       const next = bundle.link?.find((link) => link.relation === 'next')?.url;
       url = next === undefined ? undefined : this.checkNextLink(next, options.what);
@@ -223,7 +233,9 @@ export class FhirGateway {
       if (attempt + 1 >= attempts) break;
       if (retryAfterMs !== undefined && retryAfterMs > this.policy.maxRetryAfterMs) break;
       const delayMs = retryAfterMs ?? backoffDelay(this.policy, attempt, (this.options.random ?? Math.random)());
-      this.options.onRetry?.({ attempt: attempt + 1, delayMs, reason: lastError });
+      const info: RetryInfo = { attempt: attempt + 1, delayMs, reason: lastError };
+      this.options.onRetry?.(info);
+      options.onRetry?.(info);
       try {
         await wait(delayMs, options.signal);
       } catch (caught) {

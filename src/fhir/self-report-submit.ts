@@ -33,6 +33,8 @@ export type SubmitResult =
   | {
       readonly kind: 'saved';
       readonly versionId: string;
+      /** The Patient as written (the base for a later change). */
+      readonly patient: LooseResource;
       /** Set when the record was updated but the server refused the QuestionnaireResponse or Provenance. */
       readonly incomplete?: AppError | undefined;
     }
@@ -88,10 +90,13 @@ async function runSubmission(
   const now = (options.now ?? (() => new Date()))().toISOString();
   const { signal } = options;
   let draft = start;
+  // When an earlier attempt wrote the Patient, the page has read it since: that is the version written.
+  let patient = basePatient;
   if (draft.writtenVersionId === undefined) {
     const written = await writePatient(gateway, draft, basePatient, signal);
     if (written.kind !== 'written') return written;
     draft = { ...draft, writtenVersionId: written.versionId };
+    patient = written.patient;
   }
   const versionId = draft.writtenVersionId ?? '';
   try {
@@ -115,16 +120,19 @@ async function runSubmission(
       questionnaireResponseId: draft.questionnaireResponseId,
     });
     await gateway.create(loose(provenance), { what: 'noting that you gave these answers', signal });
-    return { kind: 'saved', versionId };
+    return { kind: 'saved', versionId, patient };
   } catch (caught) {
     const error = toAppError(caught, 'saving your answers');
     // The record holds the answers already; a refusal that retrying cannot fix must not hide that.
-    if (!error.retryable && error.kind !== 'unauthorized') return { kind: 'saved', versionId, incomplete: error };
+    if (!error.retryable && error.kind !== 'unauthorized')
+      return { kind: 'saved', versionId, patient, incomplete: error };
     return { kind: 'failed', error, draft };
   }
 }
 
-type PatientWrite = { readonly kind: 'written'; readonly versionId: string } | Exclude<SubmitResult, { kind: 'saved' }>;
+type PatientWrite =
+  | { readonly kind: 'written'; readonly versionId: string; readonly patient: LooseResource }
+  | Exclude<SubmitResult, { kind: 'saved' }>;
 
 async function writePatient(
   gateway: FhirGateway,
@@ -140,7 +148,11 @@ async function writePatient(
       what,
       signal,
     });
-    return { kind: 'written', versionId: result.versionId ?? result.resource.meta?.versionId ?? versionId };
+    return {
+      kind: 'written',
+      versionId: result.versionId ?? result.resource.meta?.versionId ?? versionId,
+      patient: result.resource,
+    };
   };
   try {
     try {
@@ -155,7 +167,7 @@ async function writePatient(
     const intended = answersFromPatient(applySelfReport(basePatient, draft.answers, form), form);
     const answered = changedAnswers({}, draft.answers);
     if (answered.every((key) => sameAnswer(key, latestAnswers, intended))) {
-      return { kind: 'written', versionId: latestVersionId };
+      return { kind: 'written', versionId: latestVersionId, patient: latest };
     }
     const changed = changedAnswers(draft.base.answers, latestAnswers);
     if (changed.length === 0) return await put(latest, latestVersionId);

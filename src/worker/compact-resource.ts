@@ -6,7 +6,7 @@ import {
 } from '../domain/systems';
 import { isJsonObject, type JsonObject } from '../measures/field-reader';
 import { patientIdOf } from './patient-reference';
-import { ACUTE_CLASSES, HUNGER_CODES, relevantCodeKeys } from './relevant-codes';
+import { ACUTE_CLASSES, HUNGER_CODES, relevantCodesBySystem } from './relevant-codes';
 
 /**
  * A resource reduced to the fields the engine (`evaluatePatient`) and the stratifiers (`stratumKeysOf`) read.
@@ -40,10 +40,8 @@ export type Projection =
   | { readonly kind: 'invalid'; readonly reason: string };
 
 interface TypeSpec {
-  /** Top-level fields kept as they are. */
+  /** Top-level fields kept as they are (choice types spelled out: FHIR R4 lists every `[x]` variant). */
   readonly keep: readonly string[];
-  /** Choice-type prefixes kept as they are (`onset` keeps `onsetDateTime`, `onsetPeriod`, …). */
-  readonly prefixes?: readonly string[];
   /** CodeableConcept fields (trimmed). */
   readonly concepts?: readonly string[];
   /** Lists of CodeableConcepts (trimmed). */
@@ -51,38 +49,62 @@ interface TypeSpec {
   /** Whether the resource can matter; undefined keeps every resource of the type. */
   readonly relevant?: (r: JsonObject) => boolean;
   /** Fields needing their own projection. */
-  readonly special?: Readonly<Record<string, (value: unknown) => unknown>>;
+  readonly special?: readonly (readonly [string, (value: unknown) => unknown])[];
 }
 
-const codeIn = (field: string) => (r: JsonObject) => conceptMatches(r[field], relevantCodeKeys());
+const choice = (name: string, ...types: string[]): string[] => types.map((t) => name + t);
+const VALUE_X = choice(
+  'value',
+  'Quantity',
+  'CodeableConcept',
+  'String',
+  'Boolean',
+  'Integer',
+  'Range',
+  'Ratio',
+  'SampledData',
+  'Time',
+  'DateTime',
+  'Period',
+);
+const TIMING_X = ['DateTime', 'Age', 'Period', 'Range', 'String'];
+
+const codeIn = (field: string) => (r: JsonObject) => conceptMatches(r[field]);
 
 const SPECS: Readonly<Record<string, TypeSpec>> = {
   Patient: {
     keep: ['birthDate', 'gender', 'communication', 'generalPractitioner'],
-    special: { extension: demographicExtensions, address: addressPostalCodes },
+    special: [
+      ['extension', demographicExtensions],
+      ['address', addressPostalCodes],
+    ],
   },
   Coverage: { keep: ['status', 'period', 'order', 'type'] },
   Encounter: {
     keep: ['status', 'period', 'class'],
     conceptLists: ['type'],
-    special: { hospitalization: dischargeDisposition },
-    relevant: (r) => conceptListMatches(r.type, relevantCodeKeys()) || acuteClass(r.class),
+    special: [['hospitalization', dischargeDisposition]],
+    relevant: (r) => conceptListMatches(r.type) || acuteClass(r.class),
   },
   Condition: {
-    keep: [],
-    prefixes: ['onset', 'abatement'],
+    keep: [...choice('onset', ...TIMING_X), ...choice('abatement', ...TIMING_X, 'Boolean')],
     concepts: ['code', 'verificationStatus', 'clinicalStatus'],
     conceptLists: ['category'],
     relevant: codeIn('code'),
   },
   Observation: {
-    keep: ['status', 'encounter', 'issued'],
-    prefixes: ['effective', 'value'],
+    keep: [
+      'status',
+      'encounter',
+      'issued',
+      ...choice('effective', 'DateTime', 'Period', 'Timing', 'Instant'),
+      ...VALUE_X,
+    ],
     concepts: ['code'],
-    special: { component: components },
-    relevant: (r) => conceptMatches(r.code, relevantCodeKeys()) || hungerCode(r.code),
+    special: [['component', components]],
+    relevant: (r) => conceptMatches(r.code) || hungerCode(r.code),
   },
-  Procedure: { keep: ['status'], prefixes: ['performed'], concepts: ['code'], relevant: codeIn('code') },
+  Procedure: { keep: ['status', ...choice('performed', ...TIMING_X)], concepts: ['code'], relevant: codeIn('code') },
   ServiceRequest: {
     keep: ['status', 'intent', 'authoredOn', 'doNotPerform'],
     concepts: ['code'],
@@ -104,9 +126,9 @@ const SPECS: Readonly<Record<string, TypeSpec>> = {
       'dispenseRequest',
     ],
     concepts: ['medicationCodeableConcept'],
-    special: { contained: containedMedications },
+    special: [['contained', containedMedications]],
     // A request naming its drug by reference is kept; the Medication decides (see PatientRecordGrouper).
-    relevant: (r) => r.medicationReference !== undefined || codeIn('medicationCodeableConcept')(r),
+    relevant: (r) => r.medicationReference !== undefined || conceptMatches(r.medicationCodeableConcept),
   },
   Medication: { keep: [], concepts: ['code'], relevant: codeIn('code') },
 };
@@ -123,30 +145,48 @@ export function compactResource(raw: unknown): Projection {
   const type = raw.resourceType;
   if (typeof type !== 'string' || type === '') return { kind: 'invalid', reason: 'no resourceType' };
   const spec = SPECS[type];
-  if (spec === undefined) return { kind: 'skip', reason: 'unused-type' };
+  if (spec === undefined) return SKIP_TYPE;
   const id = raw.id;
   if (typeof id !== 'string' || id === '') return { kind: 'invalid', reason: `${type} without an id` };
-  if (spec.relevant !== undefined && !spec.relevant(raw)) return { kind: 'skip', reason: 'unused-code' };
+  if (spec.relevant !== undefined && !spec.relevant(raw)) return SKIP_CODE;
   let patientId: string | undefined;
   if (type === 'Patient') patientId = id;
   else if (type !== 'Medication') {
     patientId = patientIdOf(raw);
-    if (patientId === undefined) return { kind: 'skip', reason: 'no-patient' };
+    if (patientId === undefined) return SKIP_PATIENT;
   }
   return { kind: 'keep', resource: project(raw, type, id, spec), patientId };
 }
 
+const SKIP_TYPE: Projection = { kind: 'skip', reason: 'unused-type' };
+const SKIP_CODE: Projection = { kind: 'skip', reason: 'unused-code' };
+const SKIP_PATIENT: Projection = { kind: 'skip', reason: 'no-patient' };
+
 function project(raw: JsonObject, resourceType: string, id: string, spec: TypeSpec): CompactResource {
-  const out: Record<string, unknown> = {};
-  for (const key of spec.keep) if (raw[key] !== undefined) out[key] = raw[key];
-  for (const key of spec.concepts ?? []) if (raw[key] !== undefined) out[key] = compactConcept(raw[key]);
-  for (const key of spec.conceptLists ?? []) if (raw[key] !== undefined) out[key] = compactConceptList(raw[key]);
-  for (const [key, fn] of Object.entries(spec.special ?? {})) if (raw[key] !== undefined) out[key] = fn(raw[key]);
-  const prefixes = spec.prefixes;
-  if (prefixes !== undefined) {
-    for (const key in raw) if (prefixes.some((p) => key.startsWith(p))) out[key] = raw[key];
+  const out: { [key: string]: unknown; resourceType: string; id: string } = { resourceType, id };
+  for (const key of spec.keep) {
+    const v = raw[key];
+    if (v !== undefined) out[key] = v;
   }
-  return { ...out, resourceType, id };
+  if (spec.concepts !== undefined) {
+    for (const key of spec.concepts) {
+      const v = raw[key];
+      if (v !== undefined) out[key] = compactConcept(v);
+    }
+  }
+  if (spec.conceptLists !== undefined) {
+    for (const key of spec.conceptLists) {
+      const v = raw[key];
+      if (v !== undefined) out[key] = compactConceptList(v);
+    }
+  }
+  if (spec.special !== undefined) {
+    for (const [key, fn] of spec.special) {
+      const v = raw[key];
+      if (v !== undefined) out[key] = fn(v);
+    }
+  }
+  return out;
 }
 
 /** `{ coding: [{ system, code }] }` when well formed; anything else unchanged, so the engine sees the problem. */
@@ -162,7 +202,8 @@ export function compactConcept(value: unknown): unknown {
     const { system, code } = c;
     if ((system !== undefined && typeof system !== 'string') || (code !== undefined && typeof code !== 'string'))
       return value;
-    out.push({ ...(system === undefined ? {} : { system }), ...(code === undefined ? {} : { code }) });
+    if (system !== undefined && code !== undefined) out.push({ system, code });
+    else out.push({ ...(system === undefined ? {} : { system }), ...(code === undefined ? {} : { code }) });
   }
   return { coding: out };
 }
@@ -171,22 +212,24 @@ function compactConceptList(value: unknown): unknown {
   return Array.isArray(value) ? value.map(compactConcept) : value;
 }
 
-/** Lenient scan (malformed codings are ignored here; the engine judges them): any `system|code` in the set. */
-function conceptMatches(value: unknown, keys: ReadonlySet<string>): boolean {
+/** Lenient scan (malformed codings are ignored here; the engine judges them): any relevant `system|code`. */
+function conceptMatches(value: unknown): boolean {
   if (!isJsonObject(value) || !Array.isArray(value.coding)) return false;
   const list: unknown[] = value.coding;
+  const bySystem = relevantCodesBySystem();
   for (const c of list) {
     if (isJsonObject(c) && typeof c.system === 'string' && typeof c.code === 'string') {
-      if (keys.has(`${c.system}|${c.code}`)) return true;
+      if (bySystem.get(c.system)?.has(c.code) === true) return true;
     }
   }
   return false;
 }
 
-function conceptListMatches(value: unknown, keys: ReadonlySet<string>): boolean {
+function conceptListMatches(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   const list: unknown[] = value;
-  return list.some((v) => conceptMatches(v, keys));
+  for (const v of list) if (conceptMatches(v)) return true;
+  return false;
 }
 
 function hungerCode(value: unknown): boolean {
@@ -241,7 +284,7 @@ function components(value: unknown): unknown {
   return list.map((c: JsonObject) => {
     const out: Record<string, unknown> = {};
     if (c.code !== undefined) out.code = compactConcept(c.code);
-    for (const key in c) if (key.startsWith('value')) out[key] = c[key];
+    for (const key of VALUE_X) if (c[key] !== undefined) out[key] = c[key];
     return out;
   });
 }

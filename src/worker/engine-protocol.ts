@@ -18,6 +18,16 @@ export interface CompactRecord {
   readonly resources: readonly CompactResource[];
 }
 
+/**
+ * One resource with the patient it belongs to (absent for a shared Medication), for the worker to group: the way to
+ * stream a server's type-by-type searches (every Observation, then every Encounter, …) before any patient's record
+ * is complete. Grouped resources are evaluated when the run is finished.
+ */
+export interface CompactItem {
+  readonly patientId?: string;
+  readonly resource: CompactResource;
+}
+
 /** What to evaluate; sent once at the start of a run. */
 export interface EvaluateParams {
   readonly measures: readonly MeasureId[];
@@ -32,10 +42,14 @@ export interface EvaluateParams {
   readonly rows?: boolean;
 }
 
-/** UI → worker: `evaluate`, then any number of `patients` batches, then `finish` (or `cancel` at any time). */
+/**
+ * UI → worker: `evaluate`, then any number of `patients` batches (whole records) and `resources` batches (single
+ * resources to group by patient), then `finish` (or `cancel` at any time).
+ */
 export type EngineRequest =
   | { readonly type: 'evaluate'; readonly runId: string; readonly params: EvaluateParams }
   | { readonly type: 'patients'; readonly runId: string; readonly records: readonly CompactRecord[] }
+  | { readonly type: 'resources'; readonly runId: string; readonly items: readonly CompactItem[] }
   | { readonly type: 'finish'; readonly runId: string }
   | { readonly type: 'cancel'; readonly runId: string };
 
@@ -72,6 +86,11 @@ export const compactRecordSchema = z.object({
   resources: z.array(z.custom<CompactResource>(isCompactResource, 'a resource needs a resourceType and an id')),
 }) satisfies z.ZodType<CompactRecord>;
 
+export const compactItemSchema = z.object({
+  patientId: z.string().min(1).optional(),
+  resource: z.custom<CompactResource>(isCompactResource, 'a resource needs a resourceType and an id'),
+}) satisfies z.ZodType<CompactItem>;
+
 export const evaluateParamsSchema = z.object({
   measures: z.array(z.enum(MEASURE_IDS)).min(1),
   period: z
@@ -88,6 +107,7 @@ export const evaluateParamsSchema = z.object({
 export const engineRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evaluate'), runId, params: evaluateParamsSchema }),
   z.object({ type: z.literal('patients'), runId, records: z.array(compactRecordSchema) }),
+  z.object({ type: z.literal('resources'), runId, items: z.array(compactItemSchema) }),
   z.object({ type: z.literal('finish'), runId }),
   z.object({ type: z.literal('cancel'), runId }),
 ]) satisfies z.ZodType<EngineRequest>;

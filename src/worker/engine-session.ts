@@ -1,13 +1,13 @@
 import { isJsonObject } from '../measures/field-reader';
-import {
-  engineRequestSchema,
-  type CompactRecord,
-  type EngineRequest,
-  type EngineResponse,
-  type EvaluateParams,
-} from './engine-protocol';
+import { engineRequestSchema, type EngineRequest, type EngineResponse, type EvaluateParams } from './engine-protocol';
 import { MeasureRun } from './measure-run';
-import { isResourceShaped } from './patient-record-grouper';
+import { isResourceShaped, PatientRecordGrouper } from './patient-record-grouper';
+
+/** A record waiting for evaluation: a `patients` record, or one grouped from `resources` items. */
+interface QueuedRecord {
+  readonly patientId: string;
+  readonly resources: readonly unknown[];
+}
 
 /** How the session runs its work; the worker uses the defaults, tests drive the schedule by hand. */
 export interface EngineSessionOptions {
@@ -21,7 +21,9 @@ interface ActiveRun {
   readonly id: string;
   readonly params: EvaluateParams;
   readonly run: MeasureRun;
-  readonly queue: CompactRecord[];
+  readonly queue: QueuedRecord[];
+  /** Resources sent one by one (`resources`), grouped until `finish`. */
+  grouper: PatientRecordGrouper | undefined;
   /** Index of the next record to evaluate in `queue`. */
   next: number;
   finishing: boolean;
@@ -74,11 +76,19 @@ export class EngineSession {
         for (const record of request.records) active.queue.push(record);
         this.#wake(active);
         return;
+      case 'resources':
+        if (active === undefined || active.finishing) return;
+        active.grouper ??= new PatientRecordGrouper();
+        for (const item of request.items) active.grouper.add(item.resource, item.patientId);
+        return;
       case 'finish':
         if (active === undefined) {
           this.#post({ type: 'error', runId: request.runId, message: 'The measure run to finish is not running.' });
           return;
         }
+        // Every patient's resources have arrived: the grouped records join the queue.
+        if (active.grouper !== undefined) for (const record of active.grouper.drain()) active.queue.push(record);
+        active.grouper = undefined;
         active.finishing = true;
         this.#wake(active);
         return;
@@ -104,7 +114,7 @@ export class EngineSession {
         ...(params.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: params.utcOffsetMinutes }),
         keepRows: params.rows ?? true,
       });
-      this.#active = { id, params, run, queue: [], next: 0, finishing: false, scheduled: false };
+      this.#active = { id, params, run, queue: [], grouper: undefined, next: 0, finishing: false, scheduled: false };
     } catch (e) {
       this.#fail(id, e);
     }

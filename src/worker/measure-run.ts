@@ -1,6 +1,6 @@
 import type { MeasureReport } from 'fhir/r4';
 import { stratumKeysOf, type StratumKeys } from '../domain/stratum-keys';
-import { evaluatePatient } from '../measures/evaluate-patient';
+import { evaluatePatientMeasures } from '../measures/evaluate-patient';
 import { MEASURES } from '../measures/measure-catalogue';
 import { toSummaryMeasureReport } from '../measures/measure-report-summary';
 import type { MeasureEvidence } from '../measures/patient-measure-result';
@@ -94,9 +94,13 @@ export class MeasureRun {
   add(record: PatientRecord): void {
     const { period, utcOffsetMinutes, keepRows } = this.config;
     const keys = stratumKeysOf(record.resources, { asOf: period.end });
+    // One reading of the record for every measure.
+    const results = evaluatePatientMeasures(this.config.measures, record, period, { utcOffsetMinutes });
     this.#patients++;
-    for (const m of this.#measures) {
-      const result = evaluatePatient(m.measure, record, period, { utcOffsetMinutes });
+    for (let i = 0; i < this.#measures.length; i++) {
+      const m = this.#measures[i];
+      const result = results[i];
+      if (m === undefined || result === undefined) continue;
       m.accumulator.add({ populations: result.populations, strata: keys.value });
       for (const w of result.warnings) m.warningCounts[w.code] = (m.warningCounts[w.code] ?? 0) + 1;
       for (const w of keys.warnings) m.warningCounts[w.code] = (m.warningCounts[w.code] ?? 0) + 1;

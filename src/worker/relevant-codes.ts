@@ -3,6 +3,7 @@ import { ACUTE_ENCOUNTER_CLASSES, CODES, NUTRITION_THERAPY_CODES } from '../meas
 import { VALUE_SETS, valueSetCodes } from '../measures/value-sets';
 
 let relevant: ReadonlySet<string> | undefined;
+let bySystem: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 
 /**
  * Every `system|code` key the engine's measures (CMS165, CMS122 and their libraries) compare a resource's code
@@ -16,6 +17,25 @@ export function relevantCodeKeys(): ReadonlySet<string> {
     relevant = keys;
   }
   return relevant;
+}
+
+/** {@link relevantCodeKeys} as system → codes, so that a coding is checked without building its key string. */
+export function relevantCodesBySystem(): ReadonlyMap<string, ReadonlySet<string>> {
+  if (bySystem === undefined) {
+    const map = new Map<string, Set<string>>();
+    for (const key of relevantCodeKeys()) {
+      const bar = key.lastIndexOf('|');
+      const system = key.slice(0, bar);
+      let codes = map.get(system);
+      if (codes === undefined) {
+        codes = new Set();
+        map.set(system, codes);
+      }
+      codes.add(key.slice(bar + 1));
+    }
+    bySystem = map;
+  }
+  return bySystem;
 }
 
 /**

@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 export const BASE = 'https://ehr.example.test/fhir';
 
 /** A FHIR search page of `count` Patients starting at `offset`, with a next link while more remain. */
-export function patientPage(offset: number, count: number, total: number, nextUrl?: string): unknown {
+export function patientPage(offset: number, count: number, total: number, nextUrl?: string): Record<string, unknown> {
   const ids = Array.from({ length: Math.min(count, total - offset) }, (_, i) => `p${offset + i}`);
   return {
     resourceType: 'Bundle',
@@ -18,7 +18,7 @@ export function patientPage(offset: number, count: number, total: number, nextUr
   };
 }
 
-export function outcome(diagnostics: string): unknown {
+export function outcome(diagnostics: string): Record<string, unknown> {
   return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics }] };
 }
 

@@ -161,7 +161,8 @@ function RecordCounts({ record }: { readonly record: ClinicalRecord }) {
       {shown.map((type, index) => (
         <span key={type}>
           {index > 0 && ', '}
-          <span data-testid={`count-${type}`}>{(record.counts[type] ?? 0).toLocaleString('en-US')}</span> {SHORT[type]}
+          <span data-testid={`count-${type}`}>{(record.counts[type] ?? 0).toLocaleString('en-US')}</span>{' '}
+          {SHORT[type][record.counts[type] === 1 ? 0 : 1]}
         </span>
       ))}
       .
@@ -169,13 +170,13 @@ function RecordCounts({ record }: { readonly record: ClinicalRecord }) {
   );
 }
 
-const SHORT: Readonly<Record<(typeof CLINICAL_TYPES)[number], string>> = {
-  Observation: 'observations',
-  Condition: 'diagnoses',
-  Encounter: 'visits',
-  Procedure: 'procedures',
-  MedicationRequest: 'medication orders',
-  ServiceRequest: 'service orders',
-  DeviceRequest: 'device orders',
-  Coverage: 'coverages',
+const SHORT: Readonly<Record<(typeof CLINICAL_TYPES)[number], readonly [string, string]>> = {
+  Observation: ['observation', 'observations'],
+  Condition: ['diagnosis', 'diagnoses'],
+  Encounter: ['visit', 'visits'],
+  Procedure: ['procedure', 'procedures'],
+  MedicationRequest: ['medication order', 'medication orders'],
+  ServiceRequest: ['service order', 'service orders'],
+  DeviceRequest: ['device order', 'device orders'],
+  Coverage: ['insurance coverage', 'insurance coverages'],
 };

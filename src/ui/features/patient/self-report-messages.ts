@@ -35,10 +35,8 @@ export function parseMessages(file: unknown): Messages | undefined {
   const parsed = fileSchema.safeParse(file);
   if (!parsed.success) return undefined;
   const { meta, ui, categories, languages } = parsed.data;
-  const merged = Object.fromEntries(KEYS.map((key) => [key, ui[key] ?? ENGLISH_UI[key]])) as Record<
-    MessageKey,
-    string
-  >;
+  const merged: Record<MessageKey, string> = { ...ENGLISH_UI };
+  for (const key of KEYS) merged[key] = ui[key] ?? ENGLISH_UI[key];
   return { tag: meta.tag, name: meta.name, ui: merged, categories, languages };
 }
 
