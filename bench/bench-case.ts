@@ -18,6 +18,8 @@ export interface CaseResult {
   readonly mode: BenchMode;
   /** Wall time of what the mode measures. */
   readonly ms: number;
+  /** CPU time (user + system, all threads, so garbage collection included) of the same; steadier on a busy machine. */
+  readonly cpuMs: number;
   readonly lines: number;
   readonly bytes: number;
   readonly patients: number;
@@ -94,11 +96,16 @@ async function main(): Promise<void> {
   const used = all.filter(isUsed);
   const memory = new PeakMemory();
   const started = performance.now();
+  const cpu = process.cpuUsage();
+  const cpuSince = (start: NodeJS.CpuUsage): number => {
+    const d = process.cpuUsage(start);
+    return (d.user + d.system) / 1000;
+  };
   let result: Omit<CaseResult, 'peakRss' | 'peakHeap'>;
   if (mode === 'parse-all' || mode === 'parse-used') {
     const files = mode === 'parse-all' ? all : used;
     const { lines } = await parseOnly(files, memory);
-    result = { mode, ms: performance.now() - started, lines, bytes: sum(files), patients: 0 };
+    result = { mode, ms: performance.now() - started, cpuMs: cpuSince(cpu), lines, bytes: sum(files), patients: 0 };
   } else {
     const { grouper, stats } = await loadExport(used, {
       onProgress: () => {
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
       result = {
         mode,
         ms: done - started,
+        cpuMs: cpuSince(cpu),
         loadMs: loaded - started,
         evaluateMs: done - loaded,
         lines: stats.lines,
@@ -125,9 +133,11 @@ async function main(): Promise<void> {
       };
     } else {
       const records = [...grouper.drain()];
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       evaluateAll(records, ['cms165', 'cms122'], memory);
       const t1 = performance.now();
+      const cpuMs = cpuSince(cpu0);
       evaluateAll(
         records.map((r) => ({ ...r })),
         ['cms165'],
@@ -137,6 +147,7 @@ async function main(): Promise<void> {
       result = {
         mode,
         ms: t1 - t0,
+        cpuMs,
         cms165OnlyMs: t2 - t1,
         breakdown: breakdown(records),
         lines: stats.lines,

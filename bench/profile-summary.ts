@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { z } from 'zod';
 
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time per function, and time including callees for the
 // functions of this repository, so hot spots can be reported as file:function with numbers.
-//   node --import tsx bench/profile-summary.ts <file.cpuprofile> [top=25]
+//   node --import tsx bench/profile-summary.ts <file.cpuprofile | directory> [top=25]
+// Given a directory (`--cpu-prof-dir`), it reads the profile with the most busy samples: tsx's loader thread
+// writes a profile of its own, which is mostly idle.
 
 const Profile = z.object({
   nodes: z.array(
@@ -20,10 +22,24 @@ const Profile = z.object({
   samples: z.array(z.number()),
 });
 
-const [file, topArg] = process.argv.slice(2);
-if (file === undefined) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top]');
+const [target, topArg] = process.argv.slice(2);
+if (target === undefined) throw new Error('usage: profile-summary.ts <file.cpuprofile | directory> [top]');
 const top = Number(topArg ?? 25);
-const profile = Profile.parse(JSON.parse(readFileSync(file, 'utf8')));
+
+function busySamples(p: z.infer<typeof Profile>): number {
+  const idle = new Set(p.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  return p.samples.filter((s) => !idle.has(s)).length;
+}
+
+const candidates = statSync(target).isDirectory()
+  ? readdirSync(target)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(target, f))
+  : [target];
+const loaded = candidates.map((f) => ({ file: f, profile: Profile.parse(JSON.parse(readFileSync(f, 'utf8'))) }));
+const chosen = loaded.sort((a, b) => busySamples(b.profile) - busySamples(a.profile))[0];
+if (chosen === undefined) throw new Error(`no .cpuprofile in ${target}`);
+const { file, profile } = chosen;
 const totalMs = (profile.endTime - profile.startTime) / 1000;
 const sampleMs = totalMs / Math.max(1, profile.samples.length);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,7 @@ import type { BenchMode, CaseResult } from './bench-case';
 import type { PatientSize } from './synthetic-patient';
 import { writeSyntheticExport, type ExportSpec } from './write-export';
 
-// `npm run bench [-- --full] [--sizes 10000,100000] [--only small|synthea] [--keep] [--data <dir>]`
+// `npm run bench [-- --full] [--sizes 10000,100000] [--only small|synthea] [--repeat 3] [--keep] [--data <dir>]`
 // Builds deterministic synthetic Bulk Data exports and measures, each in a fresh process: reading and JSON.parse
 // alone, the command line's whole pipeline (read → compact → group → evaluate CMS165 and CMS122 → stratify by
 // race, ethnicity, language and race × sex), and evaluation + stratification alone on records already in memory.
@@ -28,10 +28,12 @@ const PROFILES: PatientSize[] =
   value('--only') === undefined ? ['small', 'synthea'] : [z.enum(['small', 'synthea']).parse(value('--only'))];
 const DATA = value('--data') ?? join(tmpdir(), 'equity-lens-bench');
 const SEED = 20260101;
+const REPEAT = Number(value('--repeat') ?? 3);
 
 const CaseResultSchema = z.object({
   mode: z.enum(['parse-all', 'parse-used', 'pipeline', 'evaluate']),
   ms: z.number(),
+  cpuMs: z.number(),
   lines: z.number(),
   bytes: z.number(),
   patients: z.number(),
@@ -43,7 +45,22 @@ const CaseResultSchema = z.object({
   peakHeap: z.number(),
 }) satisfies z.ZodType<CaseResult>;
 
-async function measure(mode: BenchMode, dir: string): Promise<CaseResult> {
+/**
+ * The machine is shared (two cores, other jobs): each measurement runs `REPEAT` times in fresh processes and the
+ * fastest is kept, the usual way to read through noise that only ever adds time. Exports over 1 GB run once.
+ */
+async function measure(mode: BenchMode, dir: string, bytes: number): Promise<CaseResult> {
+  const repeat = bytes > 1e9 ? 1 : REPEAT;
+  let best: CaseResult | undefined;
+  for (let i = 0; i < repeat; i++) {
+    const r = await measureOnce(mode, dir);
+    if (best === undefined || r.ms < best.ms) best = r;
+  }
+  if (best === undefined) throw new Error('no measurement');
+  return best;
+}
+
+async function measureOnce(mode: BenchMode, dir: string): Promise<CaseResult> {
   const { stdout } = await run(
     process.execPath,
     ['--experimental-websocket', '--max-old-space-size=8192', '--import', 'tsx', 'bench/bench-case.ts', mode, dir],
@@ -85,40 +102,42 @@ async function bench(size: PatientSize, patients: number): Promise<void> {
     return;
   }
   const dir = await ensureExport({ patients, size, seed: SEED, year: 2026 });
-  const parseAll = await measure('parse-all', dir);
-  const parseUsed = await measure('parse-used', dir);
-  const pipeline = await measure('pipeline', dir);
-  const evaluate = await measure('evaluate', dir);
-  const perSecond = (count: number, ms: number): string => `${n((count * 1000) / ms)}/s`;
+  const bytes = readdirSync(dir).reduce((a, f) => a + statSync(join(dir, f)).size, 0);
+  const parseAll = await measure('parse-all', dir, bytes);
+  const parseUsed = await measure('parse-used', dir, bytes);
+  const pipeline = await measure('pipeline', dir, bytes);
+  const evaluate = await measure('evaluate', dir, bytes);
+  const rate = (count: number, ms: number): string => `${n((count * 1000) / ms)}/s`;
+  const times = (r: CaseResult): string => `${s(r.ms)} (cpu ${s(r.cpuMs)})`;
+  line(`  read + JSON.parse, all files:      ${times(parseAll)}; ${n(parseAll.lines)} lines, ${gb(parseAll.bytes)}`);
+  line(`  read + JSON.parse, files it reads: ${times(parseUsed)}; ${n(parseUsed.lines)} lines, ${gb(parseUsed.bytes)}`);
   line(
-    `  read + JSON.parse, all files:         ${s(parseAll.ms)}  (${n(parseAll.lines)} lines, ${gb(parseAll.bytes)}, peak RSS ${mb(parseAll.peakRss)})`,
+    `  whole pipeline (the CLI's path):   ${times(pipeline)} = read+compact ${s(pipeline.loadMs ?? 0)} + evaluate ` +
+      `${s(pipeline.evaluateMs ?? 0)}; ${rate(pipeline.patients, pipeline.ms)} patients; ` +
+      `peak RSS ${mb(pipeline.peakRss)}, heap ${mb(pipeline.peakHeap)}`,
   );
   line(
-    `  read + JSON.parse, files it reads:    ${s(parseUsed.ms)}  (${n(parseUsed.lines)} lines, ${gb(parseUsed.bytes)})`,
+    `  evaluation + stratification only:  ${times(evaluate)}; CMS165+CMS122 ${rate(evaluate.patients, evaluate.ms)} ` +
+      `patients (cpu ${rate(evaluate.patients, evaluate.cpuMs)}), CMS165 alone ` +
+      `${rate(evaluate.patients, evaluate.cms165OnlyMs ?? 0)}; peak RSS ${mb(evaluate.peakRss)}, heap ${mb(evaluate.peakHeap)}`,
   );
-  line(
-    `  whole pipeline (CLI path):            ${s(pipeline.ms)}  = read+compact ${s(pipeline.loadMs ?? 0)} + evaluate ${s(pipeline.evaluateMs ?? 0)}; ` +
-      `${perSecond(pipeline.patients, pipeline.ms)} patients`,
-  );
-  line(`    peak RSS ${mb(pipeline.peakRss)}, peak heap ${mb(pipeline.peakHeap)}`);
-  line(
-    `  evaluation + stratification alone:    CMS165 + CMS122 ${s(evaluate.ms)} = ${perSecond(evaluate.patients, evaluate.ms)} patients; ` +
-      `CMS165 alone ${perSecond(evaluate.patients, evaluate.cms165OnlyMs ?? 0)}`,
-  );
-  line(`    peak RSS ${mb(evaluate.peakRss)}, peak heap ${mb(evaluate.peakHeap)} (all compact records held in memory)`);
   const parts = Object.entries(evaluate.breakdown ?? {}).map(
     ([k, ms]) => `${k} ${((ms * 1000) / evaluate.patients).toFixed(1)} µs`,
   );
-  line(`    per patient, each part alone: ${parts.join(', ')}`);
-  const ratioAll = pipeline.ms / parseAll.ms;
-  const ratioUsed = pipeline.ms / parseUsed.ms;
+  line(`    each part alone, per patient: ${parts.join(', ')}`);
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+  const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
   line(
-    `  pipeline ÷ parse-only: ${ratioAll.toFixed(2)}× (all files), ${ratioUsed.toFixed(2)}× (files it reads)   target ≤ 1.5× → ` +
-      `${ratioAll <= 1.5 ? 'met' : 'MISSED'} / ${ratioUsed <= 1.5 ? 'met' : 'MISSED'}`,
+    `  target: pipeline ≤ 1.5 × parse-only. Wall: ${ratio(pipeline.ms, parseAll.ms)} of all files ` +
+      `(${verdict(pipeline.ms <= 1.5 * parseAll.ms)}), ${ratio(pipeline.ms, parseUsed.ms)} of the files it reads ` +
+      `(${verdict(pipeline.ms <= 1.5 * parseUsed.ms)}); cpu: ${ratio(pipeline.cpuMs, parseAll.cpuMs)}, ` +
+      ratio(pipeline.cpuMs, parseUsed.cpuMs),
   );
   if (size === 'small') {
-    const rate = (evaluate.patients * 1000) / evaluate.ms;
-    line(`  evaluation alone target ≥ 50,000 small patients/s (both measures) → ${rate >= 50_000 ? 'met' : 'MISSED'}`);
+    const perSecond = (evaluate.patients * 1000) / evaluate.ms;
+    line(
+      `  target: evaluation ≥ 50,000 small patients/s (both measures): ${n(perSecond)}/s → ${verdict(perSecond >= 50_000)}`,
+    );
   }
 }
 

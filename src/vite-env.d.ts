@@ -2,6 +2,8 @@
 
 interface ImportMetaEnv {
   readonly VITE_SMART_CLIENT_ID?: string;
+  /** Months after which the in-visit racism-experience question is due again (default 12). */
+  readonly VITE_RACISM_PROMPT_INTERVAL_MONTHS?: string;
 }
 
 interface ImportMeta {

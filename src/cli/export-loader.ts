@@ -1,5 +1,6 @@
 import { compactResource, type SkipReason } from '../worker/compact-resource';
 import { PatientRecordGrouper } from '../worker/patient-record-grouper';
+import { mustParse } from './line-prefilter';
 import { readLineBatches, type ExportFile } from './ndjson-export';
 
 /** A line that could not be used, with why (never its content: it may hold patient data). */
@@ -12,6 +13,8 @@ export interface MalformedLine {
 /** What reading an export found. */
 export interface LoadStats {
   readonly lines: number;
+  /** Lines skipped without parsing: no code the measures use appears in them (see `mustParse`). */
+  readonly unparsed: number;
   readonly kept: number;
   readonly skipped: Readonly<Record<SkipReason, number>>;
   readonly malformed: number;
@@ -19,7 +22,9 @@ export interface LoadStats {
   readonly unreadable: readonly { readonly file: string; readonly message: string }[];
 }
 
-export interface LoadCallbacks {
+export interface LoadOptions {
+  /** Parse and validate every line, even those whose text shows they cannot matter (slower). */
+  readonly parseAll?: boolean;
   readonly onMalformed?: (m: MalformedLine) => void;
   /** Called after every batch with the file, lines read in it so far, and bytes of all files done before it. */
   readonly onProgress?: (file: ExportFile, linesInFile: number) => void;
@@ -27,13 +32,14 @@ export interface LoadCallbacks {
 }
 
 /**
- * Reads the files line by line into compact per-patient records: each line is parsed, reduced to what the
- * measures read (`compactResource`) and grouped by patient, so memory holds projections, never whole resources.
- * A bad line is reported and skipped; a file that breaks off is reported and the next one is read.
+ * Reads the files line by line into compact per-patient records: each line that may matter (`mustParse`) is
+ * parsed, reduced to what the measures read (`compactResource`) and grouped by patient, so memory holds
+ * projections, never whole resources. A bad line is reported and skipped; a file that breaks off is reported and
+ * the next one is read.
  */
 export async function loadExport(
   files: readonly ExportFile[],
-  callbacks: LoadCallbacks = {},
+  callbacks: LoadOptions = {},
 ): Promise<{ grouper: PatientRecordGrouper; stats: LoadStats }> {
   const grouper = new PatientRecordGrouper();
   const skipped: Record<SkipReason, number> = { 'unused-type': 0, 'unused-code': 0, 'no-patient': 0 };
@@ -41,7 +47,9 @@ export async function loadExport(
   let lines = 0;
   let kept = 0;
   let malformed = 0;
+  let unparsed = 0;
   for (const file of files) {
+    const fileType = callbacks.parseAll === true ? undefined : file.resourceType;
     let inFile = 0;
     try {
       for await (const batch of readLineBatches(file)) {
@@ -51,6 +59,10 @@ export async function loadExport(
           // Blank lines are allowed; the trim (a copy of the line) is only paid for lines starting with a space.
           if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
           lines++;
+          if (!mustParse(text, fileType)) {
+            unparsed++;
+            continue;
+          }
           let parsed: unknown;
           try {
             parsed = JSON.parse(text);
@@ -78,5 +90,5 @@ export async function loadExport(
     }
     callbacks.onFileDone?.(file, inFile);
   }
-  return { grouper, stats: { lines, kept, skipped, malformed, unreadable } };
+  return { grouper, stats: { lines, unparsed, kept, skipped, malformed, unreadable } };
 }

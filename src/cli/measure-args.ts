@@ -16,6 +16,8 @@ export interface MeasureArgs {
   readonly utcOffsetMinutes: number;
   /** No progress lines on stderr. */
   readonly quiet: boolean;
+  /** Parse and validate every line, even those that cannot matter (see `mustParse`). */
+  readonly parseAll: boolean;
 }
 
 export type ParsedArgs =
@@ -38,6 +40,8 @@ Options:
   --min-cell <n>           smallest count shown; 1–(n-1) are suppressed (default 11)
   --no-suppression         show every cell (a clinician's own panel only)
   --utc-offset <minutes>   time zone in which calendar days are read (default 0, UTC)
+  --parse-all              parse (and report problems in) every line, even those that show no code the
+                           measure uses; slower
   --quiet                  no progress on stderr
   --help                   this text
 
@@ -55,7 +59,7 @@ const VALUE_FLAGS = new Set([
   '--min-cell',
   '--utc-offset',
 ]);
-const BOOLEAN_FLAGS = new Set(['--no-suppression', '--quiet', '--help', '-h']);
+const BOOLEAN_FLAGS = new Set(['--no-suppression', '--parse-all', '--quiet', '--help', '-h']);
 
 class UsageError extends Error {}
 
@@ -105,6 +109,7 @@ export function parseMeasureArgs(argv: readonly string[]): ParsedArgs {
       suppression: flags.has('--no-suppression') ? false : { minCellSize: parseMinCell(values.get('--min-cell')) },
       utcOffsetMinutes: parseOffset(values.get('--utc-offset')),
       quiet: flags.has('--quiet'),
+      parseAll: flags.has('--parse-all'),
     };
     return { kind: 'run', args };
   } catch (e) {

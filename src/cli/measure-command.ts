@@ -65,6 +65,7 @@ async function measure(args: MeasureArgs, io: CommandIo): Promise<ExitCode> {
     io.stderr(`${m.file}:${m.line}: ${m.reason}; line skipped\n`);
   };
   const { grouper, stats } = await loadExport(used, {
+    parseAll: args.parseAll,
     onMalformed,
     onProgress: (file, n) => {
       progress.update(`Reading ${file.name}: ${n.toLocaleString('en-US')} lines`);
@@ -76,11 +77,12 @@ async function measure(args: MeasureArgs, io: CommandIo): Promise<ExitCode> {
   for (const u of stats.unreadable) io.stderr(`${u.file}: could not be read to the end (${u.message})\n`);
   const orphans = grouper.patientsWithoutPatientResource();
   const patients = grouper.size - orphans;
+  const num = (n: number): string => n.toLocaleString('en-US');
   progress.done(
-    `Read ${stats.lines.toLocaleString('en-US')} resources in ${seconds(started)}: kept ${stats.kept.toLocaleString('en-US')} ` +
-      `for ${patients.toLocaleString('en-US')} patients; left out ${stats.skipped['unused-code'].toLocaleString('en-US')} ` +
-      `with codes the measure does not use, ${stats.skipped['unused-type'].toLocaleString('en-US')} of unused types, ` +
-      `${stats.skipped['no-patient'].toLocaleString('en-US')} without a patient reference.`,
+    `Read ${num(stats.lines)} resources in ${seconds(started)}: kept ${num(stats.kept)} for ${num(patients)} patients; ` +
+      `left out ${num(stats.unparsed + stats.skipped['unused-code'])} with no code the measure uses ` +
+      `(${num(stats.unparsed)} of them not even parsed), ${num(stats.skipped['unused-type'])} of unused types, ` +
+      `${num(stats.skipped['no-patient'])} without a patient reference.`,
   );
   if (orphans > 0) progress.done(`${orphans} patient(s) referenced without a Patient resource were left out.`);
   if (patients === 0) {

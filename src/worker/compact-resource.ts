@@ -189,24 +189,48 @@ function project(raw: JsonObject, resourceType: string, id: string, spec: TypeSp
   return out;
 }
 
-/** `{ coding: [{ system, code }] }` when well formed; anything else unchanged, so the engine sees the problem. */
+/** Shared trimmed concepts by their codings: an export repeats the same few thousand codes millions of times. */
+const conceptCache = new Map<string, unknown>();
+const CONCEPT_CACHE_LIMIT = 50_000;
+
+/**
+ * `{ coding: [{ system, code }] }` when well formed; anything else unchanged, so the engine sees the problem.
+ * Equal concepts are one shared, frozen object (the engine never mutates its input): fewer objects to allocate and,
+ * above all, fewer for the garbage collector to trace while a whole panel is held in memory.
+ */
 export function compactConcept(value: unknown): unknown {
   if (!isJsonObject(value)) return value;
   const coding = value.coding;
-  if (coding === undefined) return {};
+  if (coding === undefined) return EMPTY_CONCEPT;
   if (!Array.isArray(coding)) return value;
   const list: unknown[] = coding;
-  const out: { system?: string; code?: string }[] = [];
+  let key = '';
   for (const c of list) {
     if (!isJsonObject(c)) return value;
     const { system, code } = c;
     if ((system !== undefined && typeof system !== 'string') || (code !== undefined && typeof code !== 'string'))
       return value;
-    if (system !== undefined && code !== undefined) out.push({ system, code });
-    else out.push({ ...(system === undefined ? {} : { system }), ...(code === undefined ? {} : { code }) });
+    // Length-prefixed parts make the key unambiguous whatever characters the strings hold.
+    key += system === undefined ? '-' : `${String(system.length)}:${system}`;
+    key += code === undefined ? '-' : `${String(code.length)}:${code}`;
   }
-  return { coding: out };
+  const cached = conceptCache.get(key);
+  if (cached !== undefined) return cached;
+  const out: { system?: string; code?: string }[] = [];
+  for (const c of list) {
+    if (!isJsonObject(c)) return value;
+    const { system, code } = c;
+    const coded: { system?: string; code?: string } = {};
+    if (typeof system === 'string') coded.system = system;
+    if (typeof code === 'string') coded.code = code;
+    out.push(Object.freeze(coded));
+  }
+  const concept = Object.freeze({ coding: Object.freeze(out) });
+  if (conceptCache.size < CONCEPT_CACHE_LIMIT) conceptCache.set(key, concept);
+  return concept;
 }
+
+const EMPTY_CONCEPT = Object.freeze({});
 
 function compactConceptList(value: unknown): unknown {
   return Array.isArray(value) ? value.map(compactConcept) : value;

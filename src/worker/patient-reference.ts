@@ -8,12 +8,13 @@ const PATIENT_FIELDS = ['subject', 'patient', 'beneficiary'] as const;
  * `Patient/123/_history/2` give `123`; anything else (a Group, a `urn:uuid:`, a contained `#ref`) gives undefined.
  */
 export function patientIdFromReference(reference: string): string | undefined {
-  const parts = reference.split('/');
-  const history = parts.lastIndexOf('_history');
-  const end = history > 0 ? history : parts.length;
-  if (end < 2 || parts[end - 2] !== 'Patient') return undefined;
-  const id = parts[end - 1];
-  return id === undefined || id === '' ? undefined : id;
+  // Index arithmetic rather than split('/'): this runs for every resource of an export.
+  const history = reference.indexOf('/_history/');
+  const end = history === -1 ? reference.length : history;
+  const slash = reference.lastIndexOf('/', end - 1);
+  if (slash <= 0 || slash === end - 1) return undefined;
+  const typeStart = reference.lastIndexOf('/', slash - 1) + 1;
+  return reference.slice(typeStart, slash) === 'Patient' ? reference.slice(slash + 1, end) : undefined;
 }
 
 /**

@@ -24,7 +24,11 @@ describe('npm run measure', () => {
     const { expected } = writeDeckExport('CMS165-2025', dir);
     const observations = join(dir, 'Observation.ndjson');
     const lines = readFileSync(observations, 'utf8').trimEnd().split('\n').length;
-    appendFileSync(observations, '{"resourceType": "Observation", "id": \n\n[1, 2]\n{"resourceType":"Observation"}\n');
+    const bp = '"code":{"coding":[{"system":"http://loinc.org","code":"85354-9"}]}';
+    appendFileSync(
+      observations,
+      `{"resourceType": "Observation", "id": \n\n[1, 2]\n{"resourceType":"Observation",${bp}}\n`,
+    );
     const run = await runCli(args(dir));
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`Observation.ndjson:${lines + 1}: not valid JSON; line skipped`);
@@ -32,6 +36,12 @@ describe('npm run measure', () => {
     expect(run.stderr).toContain(`Observation.ndjson:${lines + 4}: Observation without an id; line skipped`);
     expect(run.stderr).toContain('3 malformed line(s) skipped');
     expect(await overallCounts(join(dir, 'report.json'))).toEqual(expected);
+
+    // A line whose text shows no code the measure uses is not even parsed, unless --parse-all asks for it.
+    appendFileSync(observations, '{"resourceType":"Observation","code":{"coding":[{"code":"29463-7"}]}}\n');
+    expect((await runCli(args(dir))).stderr).toContain('3 malformed line(s) skipped');
+    const all = await runCli(args(dir, '--parse-all'));
+    expect(all.stderr).toContain(`Observation.ndjson:${lines + 5}: Observation without an id; line skipped`);
   });
 
   it('reads gzipped files', async () => {

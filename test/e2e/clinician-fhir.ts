@@ -3,16 +3,22 @@ import { expect } from 'vitest';
 import { z } from 'zod';
 import { newPage } from './browser';
 
-/** Reads the access token fhirclient keeps in the page's sessionStorage (the app's own, as granted). */
-export async function accessTokenOf(page: Page): Promise<string> {
-  const token: unknown = await page.evaluate(() => {
+const tokenResponseSchema = z.object({
+  tokenResponse: z.object({ access_token: z.string().min(1), patient: z.string().optional() }),
+});
+
+/** The token response fhirclient keeps in the page's sessionStorage (the app's own, as granted). */
+export async function tokenResponseOf(page: Page): Promise<z.infer<typeof tokenResponseSchema>['tokenResponse']> {
+  const state: unknown = await page.evaluate(() => {
     const key: unknown = JSON.parse(sessionStorage.getItem('SMART_KEY') ?? 'null');
-    if (typeof key !== 'string') return undefined;
-    const state: unknown = JSON.parse(sessionStorage.getItem(key) ?? 'null');
-    return state;
+    return typeof key === 'string' ? (JSON.parse(sessionStorage.getItem(key) ?? 'null') as unknown) : undefined;
   });
-  return z.object({ tokenResponse: z.object({ access_token: z.string().min(1) }) }).parse(token).tokenResponse
-    .access_token;
+  return tokenResponseSchema.parse(state).tokenResponse;
+}
+
+/** The page's access token. */
+export async function accessTokenOf(page: Page): Promise<string> {
+  return (await tokenResponseOf(page)).access_token;
 }
 
 /**

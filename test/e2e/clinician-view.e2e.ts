@@ -8,7 +8,9 @@ import { raceOf } from '../../src/domain/race';
 import { languageOf } from '../../src/domain/language';
 import { seriousAxeViolations } from './axe';
 import { launchBrowser, screenshot } from './browser';
-import { fhirReader, launchClinician, qualityLeadToken } from './clinician-fhir';
+import { selfReportProvenance } from '../../src/domain/self-report-provenance';
+import { fhirReader, launchClinician, qualityLeadToken, tokenResponseOf } from './clinician-fhir';
+import { newPage } from './browser';
 
 const ehrUrl = inject('ehrUrl');
 const fhirBaseUrl = inject('fhirBaseUrl');
@@ -121,6 +123,48 @@ describe('clinician in-visit view', () => {
     );
     if (previous === undefined) throw new Error('no result');
     expect(await page.getByTestId('status-cms165').textContent()).toContain(STATUS_LABEL[measureStatusOf(previous)]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a patient’s own report as self-reported, from the Provenance their way in writes', async () => {
+    // Sign in as a patient (the standalone launch) and record a self-report Provenance with the patient's own token.
+    const signIn = await newPage(browser);
+    await signIn.page.goto(`${ehrUrl}/ehr/launch?profile=patient`);
+    await signIn.page
+      .getByRole('button', { name: /^Sign in as (?!quality lead)/ })
+      .nth(7)
+      .click();
+    await signIn.page.getByTestId('way-in').waitFor();
+    const { access_token: token, patient } = await tokenResponseOf(signIn.page);
+    await signIn.context.close();
+    const patientId = patient ?? '';
+    const asPatient = fhirReader(fhirBaseUrl, token);
+    const version = z
+      .object({ meta: z.object({ versionId: z.string() }) })
+      .parse(await asPatient.read(`Patient/${patientId}`));
+    const recorded = new Date().toISOString();
+    const provenance = selfReportProvenance({
+      patientId,
+      patientVersionId: version.meta.versionId,
+      fields: ['race', 'language'],
+      recorded,
+    });
+    const written = await fetch(`${fhirBaseUrl}/Provenance`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(provenance),
+    });
+    expect(written.status).toBe(201);
+
+    const { context, page, errors } = await launchClinician(browser, ehrUrl, patientId);
+    await page.getByTestId('real-status').waitFor();
+    const day = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric' }).format(
+      new Date(),
+    );
+    expect(await page.getByTestId('self-race').textContent()).toBe(`Yes, ${day}`);
+    expect(await page.getByTestId('self-language').textContent()).toBe(`Yes, ${day}`);
+    expect(await page.getByTestId('self-ethnicity').textContent()).toBe('No');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -32,6 +32,7 @@ export async function setup(project: TestProject): Promise<void> {
       SEED: String(E2E_SEED.seed),
       SEED_PATIENTS: String(E2E_SEED.patients),
       SEED_ANCHOR: E2E_SEED.anchor,
+      APP_DIST_DIR: distDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ import { evaluatePatient } from '../../src/measures/evaluate-patient';
 import { compactRecord } from '../../src/worker/compact-record';
 import { compactResource } from '../../src/worker/compact-resource';
 import { isResourceShaped } from '../../src/worker/patient-record-grouper';
+import { patientIdFromReference } from '../../src/worker/patient-reference';
 import { readDeck } from '../cli/deck-export';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
@@ -71,5 +72,18 @@ describe('compactResource', () => {
         effectiveDateTime: '2026-05-01',
       },
     });
+  });
+});
+
+describe('patientIdFromReference', () => {
+  it.each([
+    ['Patient/123', '123'],
+    ['https://ehr.example/fhir/Patient/a-1/_history/2', 'a-1'],
+    ['Group/1', undefined],
+    ['Patient/', undefined],
+    ['urn:uuid:5e1b', undefined],
+    ['#contained', undefined],
+  ])('%s → %s', (reference, id) => {
+    expect(patientIdFromReference(reference)).toBe(id);
   });
 });

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { AppError } from '../../fhir/app-error';
 
 interface ErrorPanelProps {
@@ -10,9 +11,10 @@ interface ErrorPanelProps {
 /** Shows an AppError the same way everywhere: what happened, why, what to do, and Retry when it may help. */
 export function ErrorPanel({ error, onRetry, level = 2 }: ErrorPanelProps) {
   const Heading = level === 1 ? 'h1' : 'h2';
+  const titleId = useId();
   return (
-    <section className="error-panel" role="alert" aria-labelledby="error-title" data-error-kind={error.kind}>
-      <Heading id="error-title">{error.title}</Heading>
+    <section className="error-panel" role="alert" aria-labelledby={titleId} data-error-kind={error.kind}>
+      <Heading id={titleId}>{error.title}</Heading>
       <p>{error.detail}</p>
       {error.diagnostics.length > 0 && (
         <details>

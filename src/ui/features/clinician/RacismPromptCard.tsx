@@ -39,7 +39,9 @@ function dueText(due: PromptDue, intervalMonths: number): string {
 /** The in-visit racism-experience prompt: when it is due, what was recorded before, the question and the form. */
 export function RacismPromptCard(props: RacismPromptCardProps) {
   const { patientId, due, intervalMonths, records, cannotWrite, save, onSaved, storage } = props;
-  const [open, setOpen] = useState(() => due.due || loadDraft(storage ?? browserStorage(), patientId) !== undefined);
+  // Open when due (which may change once the visit is known), when a draft waits, or once the clinician opened it.
+  const [opened, setOpened] = useState(() => loadDraft(storage ?? browserStorage(), patientId) !== undefined);
+  const open = opened || due.due;
   const last = records?.[0];
   return (
     <section className="card prompt" aria-labelledby="prompt-heading" data-testid="racism-prompt">
@@ -64,7 +66,7 @@ export function RacismPromptCard(props: RacismPromptCardProps) {
           type="button"
           className="secondary"
           onClick={() => {
-            setOpen(true);
+            setOpened(true);
           }}
         >
           Ask now anyway
@@ -101,7 +103,16 @@ export function RacismPromptCard(props: RacismPromptCardProps) {
             </details>
           </div>
           {cannotWrite === undefined ? (
-            <RacismPromptForm patientId={patientId} save={save} onSaved={onSaved} storage={storage} />
+            <RacismPromptForm
+              patientId={patientId}
+              save={save}
+              onSaved={(record) => {
+                // Keep the form (and its "Saved" confirmation) in view now that the prompt is no longer due.
+                setOpened(true);
+                onSaved(record);
+              }}
+              storage={storage}
+            />
           ) : (
             <p className="notice" role="note">
               {cannotWrite}

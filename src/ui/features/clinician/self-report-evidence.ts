@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fhirDay } from '../../../domain/fhir-day';
 import { isRacismPromptCanonical } from '../../../domain/racism-prompt-response';
+import type { SelfReportField } from '../../../domain/self-report-answers';
+import { isSelfReportProvenance, selfReportedFields } from '../../../domain/self-report-provenance';
 
 /** The REAL data fields the clinician view reports on. */
 export const REAL_FIELDS = ['race', 'ethnicity', 'language', 'interpreter'] as const;
@@ -10,12 +12,6 @@ export type RealFieldId = (typeof REAL_FIELDS)[number];
 export type SelfReportDays = ReadonlyMap<RealFieldId, string>;
 
 const referenceSchema = z.looseObject({ reference: z.string().optional() });
-const provenanceSchema = z.looseObject({
-  resourceType: z.literal('Provenance'),
-  recorded: z.string(),
-  target: z.array(referenceSchema),
-  agent: z.array(z.looseObject({ who: referenceSchema.optional() })),
-});
 const responseSchema = z.looseObject({
   resourceType: z.literal('QuestionnaireResponse'),
   questionnaire: z.string().optional(),
@@ -45,14 +41,22 @@ function later(days: Map<RealFieldId, string>, field: RealFieldId, day: string):
   if (known === undefined || day > known) days.set(field, day);
 }
 
+const FIELD: Readonly<Record<SelfReportField, RealFieldId>> = {
+  race: 'race',
+  ethnicity: 'ethnicity',
+  language: 'language',
+  'interpreter-needed': 'interpreter',
+};
+
 /**
  * When the patient last self-reported each REAL field, from two kinds of evidence:
- * - a Provenance signed by the patient (`agent.who` = the patient) whose target is their Patient record: the
- *   self-report form updates race, ethnicity, language and interpreter need together, so it covers every field;
+ * - the self-report Provenance the patient's form writes (`src/domain/self-report-provenance.ts`: activity
+ *   `self-reported`, the patient as agent and target), for the fields it names;
  * - a QuestionnaireResponse the patient wrote (`author` or `source` = the patient), for the fields its item linkIds
- *   name (`race…`, `ethnic…`, `language…`, `interpreter…`); the app's own racism prompt is not a self-report.
+ *   name (`race…`, `ethnic…`, `language…`, `interpreter…`), so answers recorded by other patient-facing tools count
+ *   too; the app's own racism prompt is not a self-report.
  *
- * A Provenance recorded by staff (agent not the patient) is not self-report, whatever it says.
+ * A Provenance recorded by staff, or without the self-report activity, is not self-report, whatever it says.
  */
 export function selfReportDays(
   patientId: string,
@@ -60,15 +64,12 @@ export function selfReportDays(
   responses: readonly unknown[],
 ): SelfReportDays {
   const days = new Map<RealFieldId, string>();
-  for (const raw of provenances) {
-    const parsed = provenanceSchema.safeParse(raw);
-    if (!parsed.success) continue;
-    const provenance = parsed.data;
-    const day = fhirDay(provenance.recorded);
+  for (const provenance of provenances) {
+    if (!isSelfReportProvenance(provenance, patientId)) continue;
+    const recorded = z.object({ recorded: z.string() }).safeParse(provenance);
+    const day = recorded.success ? fhirDay(recorded.data.recorded) : undefined;
     if (day === undefined) continue;
-    if (!provenance.agent.some((agent) => isPatient(agent.who?.reference, patientId))) continue;
-    if (!provenance.target.some((target) => isPatient(target.reference, patientId))) continue;
-    for (const field of REAL_FIELDS) later(days, field, day);
+    for (const field of selfReportedFields(provenance)) later(days, FIELD[field], day);
   }
   for (const raw of responses) {
     const parsed = responseSchema.safeParse(raw);

@@ -14,7 +14,7 @@ interface AnswersSummaryProps {
 export function AnswersSummary({ answers, form, forStaff = false }: AnswersSummaryProps) {
   const { messages, t } = useMessages();
   return (
-    <div className="answers-summary" data-testid="answers-summary">
+    <div className="sr-answers-summary" data-testid="answers-summary">
       <h3>{t('summaryTitle')}</h3>
       <dl>
         {formKeys(form).map((key) => (
@@ -25,7 +25,7 @@ export function AnswersSummary({ answers, form, forStaff = false }: AnswersSumma
         ))}
       </dl>
       {forStaff && (
-        <div className="staff-codes" lang="en">
+        <div className="sr-staff-codes" lang="en">
           <h4 lang={messages.tag}>{t('forStaff')}</h4>
           <ul>
             {staffCodes(answers, form).map((line) => (

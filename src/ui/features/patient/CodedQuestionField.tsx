@@ -60,7 +60,7 @@ export function CodedQuestionField({ question, answer, record, onChange }: Coded
     document.getElementById(inputId(categoryOf(question, code) ?? ''))?.focus();
   };
   const nullFlavor = (kind: 'ASKU' | 'UNK', label: MessageKey) => (
-    <label className="choice" htmlFor={inputId(kind)}>
+    <label className="sr-choice" htmlFor={inputId(kind)}>
       <input
         id={inputId(kind)}
         type={type}
@@ -75,19 +75,19 @@ export function CodedQuestionField({ question, answer, record, onChange }: Coded
   );
 
   return (
-    <fieldset className="question" aria-describedby={`${id}-hint ${id}-record`}>
+    <fieldset className="sr-question" aria-describedby={`${id}-hint ${id}-record`}>
       <legend>
         <h2>{t(legend)}</h2>
       </legend>
-      <p className="hint" id={`${id}-hint`}>
+      <p className="sr-hint" id={`${id}-hint`}>
         {t(question.selectMany ? 'chooseAll' : 'chooseOne')}
       </p>
       <RecordNow id={`${id}-record`} text={codedAnswerText(messages, record)} />
-      <div className="choices">
+      <div className="sr-choices">
         {categories.map((category) => {
           const name = codeName(messages, category);
           return (
-            <label key={category} className="choice" htmlFor={inputId(category)}>
+            <label key={category} className="sr-choice" htmlFor={inputId(category)}>
               <input
                 id={inputId(category)}
                 type={type}
@@ -103,8 +103,8 @@ export function CodedQuestionField({ question, answer, record, onChange }: Coded
         })}
       </div>
       {detailed.length > 0 && (
-        <div className="chosen">
-          <p id={`${id}-chosen`} className="chosen-title">
+        <div className="sr-chosen">
+          <p id={`${id}-chosen`} className="sr-chosen-title">
             {t('chosenGroups')}
           </p>
           <ul aria-labelledby={`${id}-chosen`}>
@@ -114,12 +114,12 @@ export function CodedQuestionField({ question, answer, record, onChange }: Coded
               return (
                 <li key={code}>
                   <span lang={name.lang}>{name.text}</span>{' '}
-                  <span className="result-category" lang={category.lang}>
+                  <span className="sr-result-category" lang={category.lang}>
                     ({category.text})
                   </span>
                   <button
                     type="button"
-                    className="secondary"
+                    className="sr-secondary"
                     aria-label={`${t('remove')} ${name.text}`}
                     onClick={() => {
                       remove(code);
@@ -133,14 +133,14 @@ export function CodedQuestionField({ question, answer, record, onChange }: Coded
           </ul>
         </div>
       )}
-      <p className="visually-hidden" role="status">
+      <p className="sr-visually-hidden" role="status">
         {announcement}
       </p>
       <DetailedSearch question={question} chosen={codes} onAdd={add} example={example} />
-      <p className="or" aria-hidden="true">
+      <p className="sr-or" aria-hidden="true">
         {t('or')}
       </p>
-      <div className="choices">
+      <div className="sr-choices">
         {nullFlavor('ASKU', 'preferNot')}
         {nullFlavor('UNK', 'dontKnow')}
       </div>

@@ -28,36 +28,35 @@ export function ConflictPanel({ form, changed, before, now, mine, onKeepMine, on
   const text = (key: AnswerKey, answers: SelfReportAnswers): string =>
     answerText(messages, key, answers) ?? t('notAnswered');
   return (
-    <section className="card notice-panel conflict" aria-labelledby="conflict-title" data-testid="conflict">
+    <section className="card sr-notice-panel sr-conflict" aria-labelledby="conflict-title" data-testid="conflict">
       <h2 id="conflict-title" ref={heading} tabIndex={-1}>
         {t('conflictTitle')}
       </h2>
       <p>{t('conflictBody')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('conflictQuestion')}</th>
-            <th scope="col">{t('conflictBefore')}</th>
-            <th scope="col">{t('conflictNow')}</th>
-            <th scope="col">{t('conflictYours')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changed.map((key) => (
-            <tr key={key}>
-              <th scope="row">{t(questionKey(key, form))}</th>
-              <td>{text(key, before)}</td>
-              <td data-testid={`conflict-now-${key}`}>{text(key, now)}</td>
-              <td>{text(key, mine)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="actions">
+      {changed.map((key) => (
+        <div key={key} className="sr-conflict-item">
+          <h3>{t(questionKey(key, form))}</h3>
+          <dl>
+            <div>
+              <dt>{t('conflictBefore')}</dt>
+              <dd>{text(key, before)}</dd>
+            </div>
+            <div>
+              <dt>{t('conflictNow')}</dt>
+              <dd data-testid={`conflict-now-${key}`}>{text(key, now)}</dd>
+            </div>
+            <div>
+              <dt>{t('conflictYours')}</dt>
+              <dd>{text(key, mine)}</dd>
+            </div>
+          </dl>
+        </div>
+      ))}
+      <div className="sr-actions">
         <button type="button" onClick={onKeepMine}>
           {t('conflictKeepMine')}
         </button>
-        <button type="button" className="secondary" onClick={onReview}>
+        <button type="button" className="sr-secondary" onClick={onReview}>
           {t('conflictReview')}
         </button>
       </div>

@@ -28,7 +28,12 @@ export function DetailedSearch({ question, chosen, onAdd, example }: DetailedSea
       detailedOptions(question).map((option) => {
         const name = codeName(messages, option.code);
         const category = codeName(messages, option.category);
-        return { ...option, name, category, key: searchKey(`${name.text} ${cdcEnglishName(option.code)} ${option.code}`) };
+        return {
+          ...option,
+          name,
+          category,
+          key: searchKey(`${name.text} ${cdcEnglishName(option.code)} ${option.code}`),
+        };
       }),
     [question, messages],
   );
@@ -50,10 +55,10 @@ export function DetailedSearch({ question, chosen, onAdd, example }: DetailedSea
             ? t('matchesFirst', { count: matches.length, shown: SHOWN })
             : t('matchesMany', { count: matches.length });
   return (
-    <details className="detailed-search">
+    <details className="sr-detailed-search">
       <summary>{t('detailedToggle')}</summary>
       <label htmlFor={`${id}-q`}>{t('detailedSearch')}</label>
-      <p className="hint" id={`${id}-hint`}>
+      <p className="sr-hint" id={`${id}-hint`}>
         {t(example)}
       </p>
       <input
@@ -68,16 +73,16 @@ export function DetailedSearch({ question, chosen, onAdd, example }: DetailedSea
           setAnnouncement('');
         }}
       />
-      <p className="search-status" id={`${id}-status`} role="status">
+      <p className="sr-search-status" id={`${id}-status`} role="status">
         {announcement || status}
       </p>
       {matches.length > 0 && (
-        <ul className="results">
+        <ul className="sr-results">
           {matches.slice(0, SHOWN).map((option) => (
             <li key={option.code}>
               <button
                 type="button"
-                className="result"
+                className="sr-result"
                 onClick={() => {
                   onAdd(option.code);
                   setQuery('');
@@ -85,8 +90,9 @@ export function DetailedSearch({ question, chosen, onAdd, example }: DetailedSea
                   input.current?.focus();
                 }}
               >
-                <span className="result-action">{t('add')}</span> <span lang={option.name.lang}>{option.name.text}</span>{' '}
-                <span className="result-category" lang={option.category.lang}>
+                <span className="sr-result-action">{t('add')}</span>{' '}
+                <span lang={option.name.lang}>{option.name.text}</span>{' '}
+                <span className="sr-result-category" lang={option.category.lang}>
                   ({option.category.text})
                 </span>
               </button>

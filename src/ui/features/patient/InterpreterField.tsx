@@ -13,7 +13,7 @@ export function InterpreterField({ answer, record, onChange }: InterpreterFieldP
   const { t } = useMessages();
   const id = useId();
   const choice = (value: boolean) => (
-    <label className="choice" htmlFor={`${id}-${String(value)}`}>
+    <label className="sr-choice" htmlFor={`${id}-${String(value)}`}>
       <input
         id={`${id}-${String(value)}`}
         type="radio"
@@ -27,12 +27,12 @@ export function InterpreterField({ answer, record, onChange }: InterpreterFieldP
     </label>
   );
   return (
-    <fieldset className="question" aria-describedby={`${id}-record`}>
+    <fieldset className="sr-question" aria-describedby={`${id}-record`}>
       <legend>
         <h2>{t('interpreterLegend')}</h2>
       </legend>
       <RecordNow id={`${id}-record`} text={record === undefined ? undefined : t(record ? 'yes' : 'no')} />
-      <div className="choices">
+      <div className="sr-choices">
         {choice(true)}
         {choice(false)}
       </div>

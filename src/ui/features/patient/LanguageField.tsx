@@ -45,16 +45,16 @@ export function LanguageField({ answer, record, onChange }: LanguageFieldProps) 
         : t('languagesMany', { count: matches.length });
 
   return (
-    <fieldset className="question" aria-describedby={`${id}-record`}>
+    <fieldset className="sr-question" aria-describedby={`${id}-record`}>
       <legend>
         <h2>{t('languageLegend')}</h2>
       </legend>
       <RecordNow id={`${id}-record`} text={languageText(messages, record)} />
-      <div className="choices columns">
+      <div className="sr-choices sr-columns">
         {choices.map((option) => {
           const name = languageName(messages, option);
           return (
-            <label key={option.tag} className="choice" htmlFor={`${id}-${option.tag}`}>
+            <label key={option.tag} className="sr-choice" htmlFor={`${id}-${option.tag}`}>
               <input
                 id={`${id}-${option.tag}`}
                 type="radio"
@@ -69,7 +69,7 @@ export function LanguageField({ answer, record, onChange }: LanguageFieldProps) 
                 {option.autonym !== name && (
                   <>
                     {' '}
-                    <span className="autonym" lang={option.tag}>
+                    <span className="sr-autonym" lang={option.tag}>
                       {option.autonym}
                     </span>
                   </>
@@ -79,10 +79,10 @@ export function LanguageField({ answer, record, onChange }: LanguageFieldProps) 
           );
         })}
       </div>
-      <details className="detailed-search">
+      <details className="sr-detailed-search">
         <summary>{t('languageOther')}</summary>
         <label htmlFor={`${id}-q`}>{t('languageSearch')}</label>
-        <p className="hint" id={`${id}-hint`}>
+        <p className="sr-hint" id={`${id}-hint`}>
           {t('languageExample')}
         </p>
         <input
@@ -96,29 +96,29 @@ export function LanguageField({ answer, record, onChange }: LanguageFieldProps) 
             setQuery(event.target.value);
           }}
         />
-        <p className="search-status" id={`${id}-status`} role="status">
+        <p className="sr-search-status" id={`${id}-status`} role="status">
           {status}
         </p>
         {matches.length > 0 && (
-          <ul className="results">
+          <ul className="sr-results">
             {matches.slice(0, SHOWN).map(({ option }) => {
               const name = languageName(messages, option);
               return (
                 <li key={option.tag}>
                   <button
                     type="button"
-                    className="result"
+                    className="sr-result"
                     onClick={() => {
                       onChange(option.tag);
                       setQuery('');
                       document.getElementById(`${id}-${option.tag}`)?.focus();
                     }}
                   >
-                    <span className="result-action">{t('choose')}</span> {name}
+                    <span className="sr-result-action">{t('choose')}</span> {name}
                     {option.autonym !== name && (
                       <>
                         {' '}
-                        <span className="autonym" lang={option.tag}>
+                        <span className="sr-autonym" lang={option.tag}>
                           {option.autonym}
                         </span>
                       </>

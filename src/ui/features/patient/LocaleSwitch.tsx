@@ -10,7 +10,7 @@ export function LocaleSwitch({ onChoose }: LocaleSwitchProps) {
   const { messages, t } = useMessages();
   if (LOCALES.length < 2) return null;
   return (
-    <div className="locale-switch" role="group" aria-label={t('pageLanguage')}>
+    <div className="sr-locale-switch" role="group" aria-label={t('pageLanguage')}>
       {LOCALES.map((locale) => (
         <button
           key={locale.tag}

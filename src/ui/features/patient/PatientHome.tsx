@@ -1,31 +1,66 @@
-import { displayName } from '../../../domain/human-name';
+import { AppError } from '../../../fhir/app-error';
+import { selfReportStandard, type SelfReportStandard } from '../../../domain/self-report-form';
 import type { Session } from '../../../fhir/session';
-import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../use-async';
+import { LocaleSwitch } from './LocaleSwitch';
+import { MessagesProvider } from './messages-context';
+import { SelfReportErrorPanel } from './SelfReportErrorPanel';
+import { SelfReportPage } from './SelfReportPage';
+import { useLocale } from './use-locale';
+import './self-report.css';
+
+/**
+ * Which OMB standard the form follows, from build configuration (`VITE_OMB_STANDARD=omb-2024` switches on the
+ * 2024 combined question); the 1997 standard otherwise.
+ */
+const CONFIGURED_STANDARD: SelfReportStandard = selfReportStandard(import.meta.env['VITE_OMB_STANDARD']);
 
 interface PatientHomeProps {
   readonly session: Session & { readonly patientId: string };
+  readonly standard?: SelfReportStandard;
 }
 
-/** The patient's own way in: self-reporting race, ethnicity and language. */
-export function PatientHome({ session }: PatientHomeProps) {
+/** The patient's own way in: self-reporting race, ethnicity and language, in English or Spanish. */
+export function PatientHome({ session, standard = CONFIGURED_STANDARD }: PatientHomeProps) {
   const { gateway, patientId } = session;
+  const [messages, chooseLocale] = useLocale();
   const what = 'reading your record';
-  const [state, retry] = useAsync(`patient:${patientId}`, what, (signal) =>
-    gateway.read(`Patient/${encodeURIComponent(patientId)}`, { what, signal }),
-  );
-  if (state.status === 'loading') return <Loading label="Loading your record" />;
-  if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={retry} />;
+  const [state, retry] = useAsync(`patient:${patientId}`, what, async (signal) => {
+    const patient = await gateway.read(`Patient/${encodeURIComponent(patientId)}`, { what, signal });
+    const versionId = patient.meta?.versionId;
+    // Without a version the app cannot write safely (If-Match): nothing could be saved without overwriting.
+    if (versionId === undefined) {
+      throw new AppError({
+        kind: 'invalid-response',
+        title: 'Unexpected answer from the FHIR server',
+        detail: 'The record came without a version.',
+        action: 'Tell your clinic.',
+      });
+    }
+    return { patient, versionId };
+  });
   return (
-    <>
-      <h1 data-testid="patient-greeting">Hello, {displayName(state.value) ?? 'there'}</h1>
-      <section className="card">
-        <p>
-          Your clinic asks every patient about race, ethnicity and language to find and fix unfair differences in care.
-          Your answers never decide your care.
-        </p>
-      </section>
-    </>
+    <MessagesProvider value={messages}>
+      <div className="self-report" lang={messages.tag}>
+        <LocaleSwitch onChoose={chooseLocale} />
+        {state.status === 'loading' && <Loading label={messages.ui.loading} />}
+        {state.status === 'error' && (
+          <>
+            <h1>{messages.ui.greetingNoName}</h1>
+            <SelfReportErrorPanel error={state.error} title="errorLoadTitle" onRetry={retry} />
+          </>
+        )}
+        {state.status === 'ready' && (
+          <SelfReportPage
+            gateway={gateway}
+            patientId={patientId}
+            patient={state.value.patient}
+            versionId={state.value.versionId}
+            standard={standard}
+          />
+        )}
+      </div>
+    </MessagesProvider>
   );
 }

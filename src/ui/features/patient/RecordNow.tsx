@@ -10,7 +10,7 @@ interface RecordNowProps {
 export function RecordNow({ id, text }: RecordNowProps) {
   const { t } = useMessages();
   return (
-    <p className="record-now" id={id}>
+    <p className="sr-record-now" id={id}>
       {text === undefined ? t('recordEmpty') : t('recordNow', { value: text })}
     </p>
   );

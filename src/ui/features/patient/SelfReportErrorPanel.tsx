@@ -14,22 +14,18 @@ interface SelfReportErrorPanelProps {
 /** Errors that the same request cannot fix; anything else may be worth another try (the answers are kept). */
 const NO_RETRY: ReadonlySet<AppError['kind']> = new Set(['unauthorized', 'not-found', 'forbidden', 'cancelled']);
 
-function wordsFor(error: AppError): { title: MessageKey; action: MessageKey } {
-  switch (error.kind) {
-    case 'network':
-    case 'timeout':
-      return { title: 'errorNetworkTitle', action: 'errorNetworkAction' };
-    case 'server-error':
-    case 'rate-limited':
-      return { title: 'errorServerTitle', action: 'errorServerAction' };
-    case 'unauthorized':
-      return { title: 'errorSessionTitle', action: 'errorSessionAction' };
-    case 'not-found':
-      return { title: 'errorNotFoundTitle', action: 'errorNotFoundAction' };
-    default:
-      return { title: 'errorOtherTitle', action: 'errorOtherAction' };
-  }
-}
+type Words = { readonly title: MessageKey; readonly action: MessageKey };
+const NETWORK: Words = { title: 'errorNetworkTitle', action: 'errorNetworkAction' };
+const SERVER: Words = { title: 'errorServerTitle', action: 'errorServerAction' };
+const WORDS: Partial<Record<AppError['kind'], Words>> = {
+  network: NETWORK,
+  timeout: NETWORK,
+  'server-error': SERVER,
+  'rate-limited': SERVER,
+  unauthorized: { title: 'errorSessionTitle', action: 'errorSessionAction' },
+  'not-found': { title: 'errorNotFoundTitle', action: 'errorNotFoundAction' },
+};
+const OTHER: Words = { title: 'errorOtherTitle', action: 'errorOtherAction' };
 
 /**
  * The patient's version of the app's ErrorPanel: the same look and behaviour (what happened, what to do, Try again
@@ -37,9 +33,14 @@ function wordsFor(error: AppError): { title: MessageKey; action: MessageKey } {
  */
 export function SelfReportErrorPanel({ error, title, onRetry, note }: SelfReportErrorPanelProps) {
   const { t } = useMessages();
-  const words = wordsFor(error);
+  const words = WORDS[error.kind] ?? OTHER;
   return (
-    <section className="error-panel" role="alert" aria-labelledby="self-report-error-title" data-error-kind={error.kind}>
+    <section
+      className="error-panel"
+      role="alert"
+      aria-labelledby="self-report-error-title"
+      data-error-kind={error.kind}
+    >
       <h2 id="self-report-error-title" tabIndex={-1}>
         {t(title ?? words.title)}
       </h2>

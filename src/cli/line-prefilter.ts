@@ -1,0 +1,73 @@
+import { ACUTE_CLASSES, HUNGER_CODES, relevantCodeKeys } from '../worker/relevant-codes';
+
+/** Types kept only when one of their codes is relevant (see `compactResource`); others are always parsed. */
+const CODE_FILTERED: ReadonlySet<string> = new Set([
+  'Condition',
+  'Observation',
+  'Procedure',
+  'ServiceRequest',
+  'DeviceRequest',
+  'MedicationRequest',
+  'Medication',
+  'Encounter',
+]);
+
+let codes: ReadonlySet<string> | undefined;
+
+/** The code part of every relevant `system|code`, plus the codes matched without a system. */
+function relevantCodeValues(): ReadonlySet<string> {
+  if (codes === undefined) {
+    const set = new Set<string>([...HUNGER_CODES, ...ACUTE_CLASSES]);
+    for (const key of relevantCodeKeys()) set.add(key.slice(key.lastIndexOf('|') + 1));
+    codes = set;
+  }
+  return codes;
+}
+
+/**
+ * Whether `test` holds for some string value of `"<key>": "…"` in a JSON text without escapes (a loop rather than
+ * a generator: this runs for every line of an export).
+ */
+function someStringValue(line: string, key: string, test: (value: string) => boolean): boolean {
+  const needle = `"${key}"`;
+  let i = line.indexOf(needle);
+  while (i !== -1) {
+    let j = i + needle.length;
+    while (line.charCodeAt(j) === 32) j++;
+    if (line.charCodeAt(j) === 58 /* : */) {
+      j++;
+      while (line.charCodeAt(j) === 32) j++;
+      if (line.charCodeAt(j) === 34 /* " */) {
+        const end = line.indexOf('"', j + 1);
+        if (end === -1) return false;
+        if (test(line.slice(j + 1, end))) return true;
+        j = end;
+      }
+    }
+    i = line.indexOf(needle, j);
+  }
+  return false;
+}
+
+/**
+ * Whether a line must be parsed, judged from its text alone. Parsing dominates the cost of reading an export, and
+ * most lines of a real one (vital signs, labs, routine visits) can never change a measure: a resource of a
+ * code-filtered type is kept only if a relevant code appears in it as a `"code": "…"` value, so a line in which
+ * none does can be skipped unparsed. The test is a superset of `compactResource`'s: any line it might keep is
+ * parsed. Always parsed: lines of other types, lines with a backslash (escapes could hide a code), lines that do
+ * not look like one whole object (`{…}`, so truncated lines are reported), lines without a `resourceType` of the
+ * file's type or with one of another type (a contained resource, a misfiled resource), and MedicationRequests
+ * naming their drug by reference.
+ *
+ * The price: a well-formed-looking line that is skipped unparsed is not validated (`--parse-all` parses them all).
+ */
+export function mustParse(line: string, fileType: string | undefined): boolean {
+  if (fileType === undefined || !CODE_FILTERED.has(fileType) || line.includes('\\')) return true;
+  const text = line.trimEnd();
+  if (text.charCodeAt(0) !== 123 /* { */ || text.charCodeAt(text.length - 1) !== 125 /* } */) return true;
+  if (!someStringValue(text, 'resourceType', (type) => type === fileType)) return true;
+  if (someStringValue(text, 'resourceType', (type) => type !== fileType)) return true;
+  if (fileType === 'MedicationRequest' && text.includes('"medicationReference"')) return true;
+  const relevant = relevantCodeValues();
+  return someStringValue(text, 'code', (code) => relevant.has(code));
+}

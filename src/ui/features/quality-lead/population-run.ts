@@ -1,0 +1,147 @@
+import { displayName } from '../../../domain/human-name';
+import { addSelfReports } from '../../../domain/panel-self-report';
+import type { SelfReportField } from '../../../domain/self-report-answers';
+import type { MeasureId, Period } from '../../../measures/types';
+import { AppError, toAppError } from '../../../fhir/app-error';
+import { loadPopulation, type LoadProgress, type SkippedSearch } from '../../../fhir/population-load';
+import { populationPlan, type PopulationPlan } from '../../../fhir/population-queries';
+import type { LooseResource } from '../../../fhir/schemas';
+import { allows } from '../../../fhir/scopes';
+import type { Session } from '../../../fhir/session';
+import { compactResource } from '../../../worker/compact-resource';
+import { EngineError, type EngineClient } from '../../../worker/engine-client';
+import type { CompactItem } from '../../../worker/engine-protocol';
+import type { MeasureOutcome } from '../../../worker/measure-run';
+
+/** The measures the panel evaluates (one read per patient for both). */
+export const PANEL_MEASURES: readonly MeasureId[] = ['cms165', 'cms122'];
+
+/** Everything the panels show, for one measurement period. Held in memory only, never stored or logged. */
+export interface PopulationData {
+  readonly period: Period;
+  /** UTC offset the engine read days in (the browser's own). */
+  readonly utcOffsetMinutes: number;
+  /** Per measure: the engine's per-patient rows (populations, strata, evidence). */
+  readonly outcomes: readonly MeasureOutcome[];
+  /** Patients evaluated. */
+  readonly patients: number;
+  /** Patient display names by id; undefined when the token does not allow reading patients one by one. */
+  readonly names: ReadonlyMap<string, string> | undefined;
+  /** Practitioner display names by reference (`Practitioner/prac-01`). */
+  readonly practitioners: ReadonlyMap<string, string>;
+  /** Self-reported fields by patient; undefined when neither Provenance nor the form's answers could be read. */
+  readonly selfReports: ReadonlyMap<string, ReadonlySet<SelfReportField>> | undefined;
+  readonly plan: PopulationPlan;
+  readonly skipped: readonly SkippedSearch[];
+  readonly progress: LoadProgress;
+  /** When loading finished (ISO instant) and how long it took. */
+  readonly loadedAt: string;
+  readonly elapsedMs: number;
+}
+
+/** Options of {@link runPopulation}. */
+export interface RunPopulationOptions {
+  readonly signal: AbortSignal;
+  readonly onProgress: (progress: LoadProgress) => void;
+  /** Called once the load is complete and the engine is finishing (for the "calculating" step). */
+  readonly onCalculating?: () => void;
+}
+
+/**
+ * Loads a clinic's population over FHIR and evaluates CMS165 and CMS122 for it in the engine's worker: each page is
+ * reduced to what the engine reads and streamed to the worker as it arrives (the worker groups resources by
+ * patient and evaluates once every search is complete). Patient names, practitioner names and self-reports are
+ * kept on this side for the outreach and data-quality panels. Rejects with an AppError on failure or cancel.
+ */
+export async function runPopulation(
+  session: Session,
+  engine: EngineClient,
+  period: Period,
+  options: RunPopulationOptions,
+): Promise<PopulationData> {
+  const started = performance.now();
+  const plan = populationPlan(period, session.grantedScopes);
+  const keepNames = allows(session.grantedScopes, 'user', 'Patient', 'r');
+  const names = new Map<string, string>();
+  const practitioners = new Map<string, string>();
+  const selfReports = new Map<string, Set<SelfReportField>>();
+  const utcOffsetMinutes = -new Date().getTimezoneOffset();
+  const run = engine.start(
+    { measures: PANEL_MEASURES, period, stratifiers: [['race']], utcOffsetMinutes, rows: true },
+    { signal: options.signal },
+  );
+  const onPage = (role: string, page: readonly LooseResource[]): void => {
+    if (role === 'practitioners') {
+      for (const r of page) {
+        const name = displayName(r);
+        if (r.id !== undefined && name !== undefined) practitioners.set(`Practitioner/${r.id}`, name);
+      }
+      return;
+    }
+    if (role === 'self-report') {
+      addSelfReports(selfReports, page);
+      return;
+    }
+    const items: CompactItem[] = [];
+    for (const raw of page) {
+      const projected = compactResource(raw);
+      if (projected.kind !== 'keep') continue;
+      items.push(
+        projected.patientId === undefined
+          ? { resource: projected.resource }
+          : { patientId: projected.patientId, resource: projected.resource },
+      );
+      if (keepNames && role === 'patients' && raw.id !== undefined) {
+        names.set(raw.id, displayName(raw) ?? raw.id);
+      }
+    }
+    run.sendResources(items);
+  };
+  let summary: Awaited<ReturnType<typeof loadPopulation>>;
+  try {
+    summary = await loadPopulation(session.gateway, plan.searches, {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      onPage: (search, page) => {
+        onPage(search.role, page);
+      },
+    });
+  } catch (error) {
+    run.cancel();
+    throw error;
+  }
+  options.onCalculating?.();
+  const result = await run.finish();
+  const selfReportReadable = plan.searches.some(
+    (s) => s.role === 'self-report' && !summary.skipped.some((k) => k.search === s),
+  );
+  return {
+    period,
+    utcOffsetMinutes,
+    outcomes: result.outcomes,
+    patients: result.patients,
+    names: keepNames ? names : undefined,
+    practitioners,
+    selfReports: selfReportReadable ? selfReports : undefined,
+    plan,
+    skipped: summary.skipped,
+    progress: summary.progress,
+    loadedAt: new Date().toISOString(),
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/** Any failure of a run as the AppError the view shows (the worker's messages are already written for the user). */
+export function populationError(error: unknown): AppError {
+  if (!(error instanceof EngineError)) return toAppError(error, 'loading the population');
+  if (error.kind === 'cancelled') {
+    return new AppError({ kind: 'cancelled', title: 'Cancelled', detail: error.message, action: 'Load again.' });
+  }
+  return new AppError({
+    kind: 'unexpected',
+    title: 'The calculation stopped',
+    detail: error.message,
+    action: 'Reload the page; if it keeps happening, tell your support team.',
+    retryable: true,
+  });
+}
