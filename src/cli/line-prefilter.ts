@@ -24,6 +24,11 @@ function relevantCodeValues(): ReadonlySet<string> {
   return codes;
 }
 
+/** JSON whitespace: space, tab, line feed, carriage return. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /**
  * Whether `test` holds for some string value of `"<key>": "…"` in a JSON text without escapes (a loop rather than
  * a generator: this runs for every line of an export).
@@ -33,10 +38,10 @@ function someStringValue(line: string, key: string, test: (value: string) => boo
   let i = line.indexOf(needle);
   while (i !== -1) {
     let j = i + needle.length;
-    while (line.charCodeAt(j) === 32) j++;
+    while (isSpace(line.charCodeAt(j))) j++;
     if (line.charCodeAt(j) === 58 /* : */) {
       j++;
-      while (line.charCodeAt(j) === 32) j++;
+      while (isSpace(line.charCodeAt(j))) j++;
       if (line.charCodeAt(j) === 34 /* " */) {
         const end = line.indexOf('"', j + 1);
         if (end === -1) return false;
@@ -45,6 +50,43 @@ function someStringValue(line: string, key: string, test: (value: string) => boo
       }
     }
     i = line.indexOf(needle, j);
+  }
+  return false;
+}
+
+const SPACED_COLON = /"\s+:|":\s/;
+const HEADS = new Map<string, string>();
+
+/** `{"resourceType":"<type>"`: how minified exports (Synthea, HAPI, Medplum, …) start every line. */
+function headOf(type: string): string {
+  let head = HEADS.get(type);
+  if (head === undefined) {
+    head = `{"resourceType":"${type}"`;
+    HEADS.set(type, head);
+  }
+  return head;
+}
+
+/** Whether the line's `resourceType` values are all `fileType`, and there is at least one. */
+function onlyOfType(text: string, fileType: string, minified: boolean): boolean {
+  const head = headOf(fileType);
+  if (minified && text.startsWith(head)) return text.indexOf('"resourceType"', head.length) === -1;
+  return (
+    someStringValue(text, 'resourceType', (type) => type === fileType) &&
+    !someStringValue(text, 'resourceType', (type) => type !== fileType)
+  );
+}
+
+/** Whether some `"code":"…"` value is relevant; `minified` takes the fast path of JSON without spaces. */
+function hasRelevantCode(text: string, minified: boolean): boolean {
+  const relevant = relevantCodeValues();
+  if (!minified) return someStringValue(text, 'code', (code) => relevant.has(code));
+  const needle = '"code":"';
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) {
+    const start = i + needle.length;
+    const end = text.indexOf('"', start);
+    if (end === -1) return false;
+    if (relevant.has(text.slice(start, end))) return true;
   }
   return false;
 }
@@ -63,11 +105,13 @@ function someStringValue(line: string, key: string, test: (value: string) => boo
  */
 export function mustParse(line: string, fileType: string | undefined): boolean {
   if (fileType === undefined || !CODE_FILTERED.has(fileType) || line.includes('\\')) return true;
-  const text = line.trimEnd();
-  if (text.charCodeAt(0) !== 123 /* { */ || text.charCodeAt(text.length - 1) !== 125 /* } */) return true;
-  if (!someStringValue(text, 'resourceType', (type) => type === fileType)) return true;
-  if (someStringValue(text, 'resourceType', (type) => type !== fileType)) return true;
-  if (fileType === 'MedicationRequest' && text.includes('"medicationReference"')) return true;
-  const relevant = relevantCodeValues();
-  return someStringValue(text, 'code', (code) => relevant.has(code));
+  let last = line.length - 1;
+  while (last > 0 && line.charCodeAt(last) <= 32) last--;
+  if (line.charCodeAt(0) !== 123 /* { */ || line.charCodeAt(last) !== 125 /* } */) return true;
+  // Without whitespace around a colon after a quote (inside strings a quote is escaped, and escapes were excluded)
+  // the line is minified JSON: every key is followed directly by its value.
+  const minified = !SPACED_COLON.test(line);
+  if (!onlyOfType(line, fileType, minified)) return true;
+  if (fileType === 'MedicationRequest' && line.includes('"medicationReference"')) return true;
+  return hasRelevantCode(line, minified);
 }

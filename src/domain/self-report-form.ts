@@ -1,5 +1,5 @@
 import cdcNames from './self-report-cdc-names.json';
-import { cdcAncestry, ETHNICITY_CATEGORIES, OMB_1997, OMB_2024, rollUp, type RaceScheme } from './race-scheme';
+import { ETHNICITY_CATEGORIES, OMB_1997, OMB_2024, rollUp, type RaceScheme } from './race-scheme';
 import type { SelfReportField } from './self-report-answers';
 
 /** Which OMB standard the form follows: 1997 (two questions, US Core today) or the 2024 revision (one question). */
@@ -129,9 +129,4 @@ export function normalizeCodes(question: CodedQuestion, codes: readonly string[]
   if (!question.selectMany) ordered = ordered.slice(0, 1);
   const kept = detailed.filter((code) => ordered.includes(categoryOf(question, code) ?? ''));
   return [...ordered, ...kept];
-}
-
-/** Whether `code` has `ancestor` in its CDC hierarchy (or is it), after the question's overrides. */
-export function descendsFrom(question: CodedQuestion, code: string, ancestor: string): boolean {
-  return cdcAncestry(code, question.scheme).includes(ancestor);
 }

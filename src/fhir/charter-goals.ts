@@ -44,7 +44,7 @@ export function charterGoals(
   const notation = definition.improvementNotation;
   const subject: Reference = {
     type: 'Group',
-    display: `${populationPhrase(spec.populationLabel, spec.filters)}: ${definition.title}`,
+    display: `${populationPhrase(spec)}: ${definition.title}`,
   };
   const base = (kind: 'improvement' | 'gap', description: string, note: string): Goal => ({
     resourceType: 'Goal',

@@ -94,6 +94,8 @@ export function charterToPlanDefinition(
           text('focusLabel', spec.focus.label),
           ...referenceParts(spec.reference),
           ...spec.filters.map(filterPart),
+          ...(spec.ageRange === undefined ? [] : [sub('ageMin', { valueInteger: spec.ageRange.min })]),
+          ...(spec.ageRange?.max === undefined ? [] : [sub('ageMax', { valueInteger: spec.ageRange.max })]),
           text('population', spec.populationLabel),
           ...changeParts('improvement', goals.improvement),
           ...changeParts('gap', goals.gapReduction),
@@ -130,6 +132,7 @@ interface Part {
   readonly valueCode?: string;
   readonly valueString?: string;
   readonly valueDecimal?: number;
+  readonly valueInteger?: number;
   readonly valueDateTime?: string;
   readonly valueReference?: { readonly reference?: string };
   readonly extension?: readonly Part[];
@@ -140,6 +143,7 @@ const partSchema: z.ZodType<Part> = z.lazy(() =>
     valueCode: z.string().optional(),
     valueString: z.string().optional(),
     valueDecimal: z.number().optional(),
+    valueInteger: z.number().int().nonnegative().optional(),
     valueDateTime: z.string().optional(),
     valueReference: z.looseObject({ reference: z.string().optional() }).optional(),
     extension: z.array(partSchema).optional(),
@@ -169,6 +173,7 @@ function reader(parts: readonly Part[]) {
     code: (url: string) => all(url)[0]?.valueCode,
     text: (url: string) => all(url)[0]?.valueString,
     decimal: (url: string) => all(url)[0]?.valueDecimal,
+    integer: (url: string) => all(url)[0]?.valueInteger,
     dateTime: (url: string) => all(url)[0]?.valueDateTime,
     reference: (url: string) => all(url)[0]?.valueReference?.reference,
   };
@@ -243,7 +248,12 @@ export function planDefinitionToCharter(resource: unknown): CharterHead | undefi
   ) {
     return undefined;
   }
+  const ageMin = r.integer('ageMin');
+  const ageMax = r.integer('ageMax');
   const spec: CharterSpec = {
+    ...(ageMin === undefined
+      ? {}
+      : { ageRange: ageMax === undefined ? { min: ageMin } : { min: ageMin, max: ageMax } }),
     measure: measure.data,
     stratifier: stratifier.data,
     focus: { keys: focusKeys, label: r.text('focusLabel') ?? '' },

@@ -8,7 +8,7 @@ import { CHARTER_CODE_SYSTEM, CHARTER_CODES, CHARTER_IDENTIFIER_SYSTEM, charterM
 import { charterGoals } from './charter-goals';
 import { charterMeasure } from './charter-measure';
 import { measureReportToSnapshot, snapshotToMeasureReport } from './charter-measure-report';
-import type { SnapshotRole } from './charter-measure-report';
+import type { SnapshotReportContext, SnapshotRole } from './charter-measure-report';
 import { charterToPlanDefinition, planDefinitionToCharter } from './charter-plan-definition';
 import type { CharterRefs } from './charter-plan-definition';
 import { cycleToTask, taskToCycle } from './charter-task';
@@ -132,13 +132,14 @@ function reportContext(
   role: SnapshotRole,
   identifier: string,
   author: Author,
-) {
+  date: string = new Date().toISOString(),
+): SnapshotReportContext {
   const reporter = practitionerRef(author);
   return {
     measure: stored.charter.spec.measure,
     role,
     identifier,
-    date: new Date().toISOString(),
+    date,
     focusLabel: stored.charter.spec.focus.label,
     referenceLabel: stored.charter.spec.reference.label,
     goals: [stored.refs.improvementGoal, stored.refs.gapGoal],
@@ -172,15 +173,9 @@ export async function createCharter(
   };
   const report = snapshotToMeasureReport(
     charter.baseline.snapshot,
-    reportContext(partial, 'baseline', `${uuid}.baseline`, author),
+    reportContext(partial, 'baseline', `${uuid}.baseline`, author, charter.baseline.frozenAt),
   );
-  const baseline = await createOnce(
-    gateway,
-    loose({ ...report, date: charter.baseline.frozenAt }),
-    `${uuid}.baseline`,
-    what,
-    options,
-  );
+  const baseline = await createOnce(gateway, report, `${uuid}.baseline`, what, options);
   const refs: CharterRefs = { ...partial.refs, baseline: refTo(baseline, what) };
   const plan = charterToPlanDefinition(uuid, charter, charter.baseline.frozenAt, refs, sentences);
   const stored = await createOnce(gateway, plan, uuid, what, options);

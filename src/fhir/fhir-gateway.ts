@@ -32,6 +32,11 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** Called before each retry of this request (besides the gateway's own `onRetry`). */
   readonly onRetry?: (info: RetryInfo) => void;
+  /**
+   * The browser's HTTP cache mode for this request. A read that must see the server's current version (after a
+   * 412, say) uses `no-store`: a heuristically cached copy would hide the change.
+   */
+  readonly cache?: RequestCache;
 }
 
 export interface SearchProgress {
@@ -263,6 +268,7 @@ export class FhirGateway {
       method,
       headers,
       signal,
+      ...(options.cache === undefined ? {} : { cache: options.cache }),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

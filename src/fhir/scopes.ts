@@ -19,6 +19,9 @@ export const MEASURE_READ_TYPES = [
 
 const IDENTITY = ['openid', 'fhirUser'];
 
+/** What the quality lead's improvement charters read and write (created, read, updated with If-Match, searched). */
+export const CHARTER_WRITE_TYPES = ['PlanDefinition', 'Goal', 'Task', 'MeasureReport'] as const;
+
 /**
  * EHR launch. The same launch URL serves the clinician (patient in context) and the quality lead (no patient), so
  * the app asks for both patient- and user-level reads; the EHR grants the set the user's role allows, and the
@@ -37,6 +40,10 @@ export const EHR_LAUNCH_SCOPES: readonly string[] = [
   ...MEASURE_READ_TYPES.map((type) => `user/${type}.rs`),
   'user/Practitioner.rs',
   'user/Provenance.rs',
+  // Improvement charters (issue #7): the charter (PlanDefinition), its two Goals, PDSA cycles (Task), frozen
+  // baseline and snapshots (MeasureReport), and the app's own Measure they cite (see src/fhir/charter-README.md).
+  ...CHARTER_WRITE_TYPES.map((type) => `user/${type}.crus`),
+  'user/Measure.cs',
 ];
 
 /** Standalone patient launch (self-report from a portal). */

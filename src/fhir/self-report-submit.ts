@@ -160,9 +160,12 @@ async function writePatient(
     } catch (caught) {
       if (!(caught instanceof AppError) || caught.kind !== 'conflict') throw caught;
     }
-    const latest = await gateway.read(path, { what: 'reading your record again', signal });
+    // no-store: the browser may hold the version read when the form opened, which is exactly what the 412 says is old.
+    const latest = await gateway.read(path, { what: 'reading your record again', signal, cache: 'no-store' });
     const latestVersionId = latest.meta?.versionId;
-    if (latestVersionId === undefined) throw new AppError(noVersion(what));
+    if (latestVersionId === undefined || latestVersionId === draft.base.versionId) {
+      throw new AppError(staleRead(what));
+    }
     const latestAnswers = answersFromPatient(latest, form);
     const intended = answersFromPatient(applySelfReport(basePatient, draft.answers, form), form);
     const answered = changedAnswers({}, draft.answers);
@@ -177,11 +180,13 @@ async function writePatient(
   }
 }
 
-function noVersion(what: string) {
+/** After a 412 the record must have a version other than the one the patient saw; anything else is not believable. */
+function staleRead(what: string) {
   return {
     kind: 'invalid-response' as const,
+    retryable: true,
     title: 'Unexpected answer from the FHIR server',
-    detail: `While ${what}, the server sent the record without a version.`,
+    detail: `While ${what}, the server said the record had changed but sent the old version.`,
     action: 'Try again; if it keeps happening, tell your clinic.',
   };
 }

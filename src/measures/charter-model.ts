@@ -1,4 +1,5 @@
 import type { DimensionId } from '../domain/dimensions';
+import type { AgeRange } from './panel-filters';
 import type { PopulationCounts } from './stratification-types';
 import type { MeasureId, Period } from './types';
 
@@ -48,6 +49,8 @@ export interface CharterSpec {
   readonly focus: CharterGroup;
   readonly reference: CharterReference;
   readonly filters: readonly CharterFilter[];
+  /** Ages kept, by the measure's own age at the end of each period (the panels' age filter, e.g. 30–65). */
+  readonly ageRange?: AgeRange;
   /** The population in words ("adults 18–85 with hypertension"), as the goal sentence names it. */
   readonly populationLabel: string;
 }

@@ -10,9 +10,19 @@ export type CharterKeys = Partial<Readonly<Record<DimensionId, string | readonly
 const has = (value: string | readonly string[] | undefined, key: string): boolean =>
   value === undefined ? key === 'absent' : typeof value === 'string' ? value === key : value.includes(key);
 
-/** Whether the patient passes every filter of the charter (a missing dimension counts as `absent`). */
-export function inCharterPopulation(keys: CharterKeys | StratumKeys, spec: Pick<CharterSpec, 'filters'>): boolean {
+/**
+ * Whether the patient passes every filter of the charter (a missing dimension counts as `absent`) and its age range
+ * (the measure's age at the end of the period; a patient of unknown age passes no age range).
+ */
+export function inCharterPopulation(
+  keys: CharterKeys | StratumKeys,
+  age: number | null,
+  spec: Pick<CharterSpec, 'filters' | 'ageRange'>,
+): boolean {
   const k: CharterKeys = keys;
+  const range = spec.ageRange;
+  if (range !== undefined && (age === null || age < range.min || (range.max !== undefined && age > range.max)))
+    return false;
   return spec.filters.every((f) => f.keys.some((key) => has(k[f.dimension], key)));
 }
 
@@ -66,22 +76,25 @@ export function addPatient(counts: PopulationCounts, p: Populations): Population
   };
 }
 
+/** What a counter needs of a charter's spec. */
+export type CounterSpec = Pick<CharterSpec, 'stratifier' | 'focus' | 'reference' | 'filters' | 'ageRange'>;
+
 /** Counts a charter's three groups over one period, one patient at a time. */
 export class CharterCounter {
   readonly period: Period;
-  readonly #spec: Pick<CharterSpec, 'stratifier' | 'focus' | 'reference' | 'filters'>;
+  readonly #spec: CounterSpec;
   #overall = zeroCounts();
   #focus = zeroCounts();
   #reference = zeroCounts();
 
-  constructor(spec: Pick<CharterSpec, 'stratifier' | 'focus' | 'reference' | 'filters'>, period: Period) {
+  constructor(spec: CounterSpec, period: Period) {
     this.#spec = spec;
     this.period = period;
   }
 
-  /** Adds a patient's result; patients outside the charter's filters are not counted. */
-  add(populations: Populations, keys: CharterKeys | StratumKeys): void {
-    if (!inCharterPopulation(keys, this.#spec)) return;
+  /** Adds a patient's result (`age`: the measure's age at period end); patients the filters exclude are not counted. */
+  add(populations: Populations, keys: CharterKeys | StratumKeys, age: number | null): void {
+    if (!inCharterPopulation(keys, age, this.#spec)) return;
     const groups = charterGroupsOf(keys, this.#spec);
     this.#overall = addPatient(this.#overall, populations);
     if (groups.focus) this.#focus = addPatient(this.#focus, populations);

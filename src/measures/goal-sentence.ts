@@ -1,4 +1,5 @@
-import type { ChangeSpec, Charter, CharterFilter } from './charter-model';
+import type { ChangeSpec, Charter, CharterSpec } from './charter-model';
+import type { AgeRange } from './panel-filters';
 import { rateOf } from './charter-model';
 import { gapTarget, rateTarget, signedGap } from './goal-arithmetic';
 import { durationPhrase, longDay } from './goal-time';
@@ -41,9 +42,18 @@ export function groupPhrase(label: string): string {
   return /^(everyone|all )|patients$/i.test(plain) ? plain : `${plain} patients`;
 }
 
-/** "adults 18–85 with hypertension (Medicaid; Spanish)". */
-export function populationPhrase(populationLabel: string, filters: readonly CharterFilter[]): string {
-  const labels = filters.map((f) => f.label).filter((l) => l.length > 0);
+/** "ages 30–65", "ages 75 and over". */
+export function agePhrase(range: AgeRange): string {
+  return range.max === undefined ? `ages ${range.min} and over` : `ages ${range.min}–${range.max}`;
+}
+
+/** "adults 18–85 with hypertension (ages 30–65; Medicaid)". */
+export function populationPhrase(spec: Pick<CharterSpec, 'populationLabel' | 'filters' | 'ageRange'>): string {
+  const populationLabel = spec.populationLabel;
+  const labels = [
+    ...(spec.ageRange === undefined ? [] : [agePhrase(spec.ageRange)]),
+    ...spec.filters.map((f) => f.label).filter((l) => l.length > 0),
+  ];
   return labels.length === 0 ? populationLabel : `${populationLabel} (${labels.join('; ')})`;
 }
 
@@ -59,7 +69,7 @@ export function goalSentences(charter: Charter): GoalSentences {
   const direction = notation === 'increase' ? 'increase' : 'decrease';
   const measure = definition.title;
   const time = durationPhrase(goals.start, goals.deadline);
-  const population = `${populationPhrase(spec.populationLabel, spec.filters)}, including ${groupPhrase(spec.focus.label)} and ${groupPhrase(spec.reference.label)}`;
+  const population = `${populationPhrase(spec)}, including ${groupPhrase(spec.focus.label)} and ${groupPhrase(spec.reference.label)}`;
   const improvement = `Within ${time}, achieve at least ${changeWords(goals.improvement)} ${direction} from baseline in ${measure} for ${population}`;
   const groups = `${groupPhrase(spec.focus.label)} and ${groupPhrase(spec.reference.label)}`;
   const gap = `Decrease the gap in ${measure} between ${groups} by at least ${changeWords(goals.gapReduction)} from baseline`;

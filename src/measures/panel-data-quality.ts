@@ -27,6 +27,8 @@ export interface QualityGroup {
   readonly fields: Readonly<Record<RealField, FieldQuality>>;
   /** Patients with any self-report (undefined when self-reports could not be read). */
   readonly anySelfReport: number | undefined;
+  /** Patients with race, ethnicity and language all recorded. */
+  readonly complete: number;
 }
 
 /** Self-reported fields by patient id (from Provenance and the self-report form's QuestionnaireResponses). */
@@ -35,12 +37,14 @@ export type SelfReportIndex = ReadonlyMap<string, ReadonlySet<SelfReportField>>;
 interface Tally {
   patients: number;
   any: number;
+  complete: number;
   fields: Record<RealField, { recorded: number; declined: number; unknown: number; absent: number; self: number }>;
 }
 
 const newTally = (): Tally => ({
   patients: 0,
   any: 0,
+  complete: 0,
   fields: {
     race: { recorded: 0, declined: 0, unknown: 0, absent: 0, self: 0 },
     ethnicity: { recorded: 0, declined: 0, unknown: 0, absent: 0, self: 0 },
@@ -79,20 +83,23 @@ export function dataQuality(
       byPractitioner.set(key, group);
     }
     const reported = selfReports?.get(row.patientId);
+    const states = REAL_FIELDS.map((field) => stateOf(row.strata[field]));
     for (const tally of [overall, group]) {
       tally.patients += 1;
       if (reported !== undefined && reported.size > 0) tally.any += 1;
-      for (const field of REAL_FIELDS) {
+      if (states.every((state) => state === 'recorded')) tally.complete += 1;
+      REAL_FIELDS.forEach((field, i) => {
         const counts = tally.fields[field];
-        counts[stateOf(row.strata[field])] += 1;
+        counts[states[i] ?? 'absent'] += 1;
         if (reported?.has(field) === true) counts.self += 1;
-      }
+      });
     }
   }
   const finish = (key: string, tally: Tally): QualityGroup => ({
     key,
     patients: tally.patients,
     anySelfReport: selfReports === undefined ? undefined : tally.any,
+    complete: tally.complete,
     fields: {
       race: fieldOf(tally.fields.race, selfReports !== undefined),
       ethnicity: fieldOf(tally.fields.ethnicity, selfReports !== undefined),

@@ -3,11 +3,12 @@ import { stratumKeysOf } from '../domain/stratum-keys';
 import type { StratumKeys } from '../domain/stratum-keys';
 import type { CharterSnapshot, CharterSpec } from './charter-model';
 import { CharterCounter } from './charter-population';
+import type { CounterSpec } from './charter-population';
 import { MINUTE_MS } from './cql-time';
 import { evaluateCms122 } from './evaluate-cms122';
 import { evaluateCms165 } from './evaluate-cms165';
 import { isJsonObject } from './field-reader';
-import { addDays, monthEnd } from './goal-time';
+import { addDays, addMonths, monthEnd } from './goal-time';
 import { MEASURES } from './measure-catalogue';
 import { measurementContext } from './measurement-context';
 import type { PatientMeasureResult } from './patient-measure-result';
@@ -36,6 +37,11 @@ export function trendWindows(asOf: string, months = 24, windowMonths = 12): Tren
     windows.push({ period: { start, end }, month: end.slice(0, 7) });
   }
   return windows;
+}
+
+/** The `windowMonths`-long window ending on `day`: the measure "as of" that day (a snapshot, the "now" value). */
+export function windowEndingOn(day: string, windowMonths = 12): TrendWindow {
+  return { period: { start: addDays(addMonths(day, -windowMonths), 1), end: day }, month: day.slice(0, 7) };
 }
 
 /** Dimensions whose key depends on the day it is read for (age, the coverage then active, the latest screening). */
@@ -117,7 +123,7 @@ class AsOfFacts {
  */
 export function trendSeries(
   records: Iterable<PatientRecord>,
-  spec: Pick<CharterSpec, 'measure' | 'stratifier' | 'focus' | 'reference' | 'filters'>,
+  spec: CounterSpec & Pick<CharterSpec, 'measure'>,
   windows: readonly TrendWindow[],
   options: TrendOptions = {},
 ): CharterSnapshot[] {
@@ -135,7 +141,7 @@ export function trendSeries(
       // Patients outside the initial population count nowhere: skip reading their keys.
       if (!result.populations.initialPopulation) return;
       if (dated || keys === undefined) keys = stratumKeysOf(record.resources, { asOf: w.period.end }).value;
-      counters[i]?.add(result.populations, keys);
+      counters[i]?.add(result.populations, keys, result.ageAtPeriodEnd);
     });
     done++;
     if (done % every === 0) options.onProgress?.(done);

@@ -11,7 +11,9 @@ import { ACUTE_CLASSES, HUNGER_CODES, relevantCodesBySystem } from './relevant-c
 /**
  * A resource reduced to the fields the engine (`evaluatePatient`) and the stratifiers (`stratumKeysOf`) read.
  * Values are kept as found, so a malformed field stays malformed and the engine reports it as it would on the
- * whole resource; only CodeableConcepts are trimmed to `coding[].system/code` when they are well formed.
+ * whole resource. Only well-formed structures are trimmed: CodeableConcepts to `coding[].system/code` (shared
+ * between resources), and Patient extensions, addresses, Observation components, Encounter hospitalization and
+ * contained Medications to the parts read.
  */
 export interface CompactResource extends JsonObject {
   readonly resourceType: string;

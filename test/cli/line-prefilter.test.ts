@@ -40,6 +40,8 @@ describe('mustParse', () => {
     expect(mustParse(weight.slice(0, 60), 'Observation')).toBe(true);
     expect(mustParse('{"resourceType":"Patient","id":"p"}', 'Observation')).toBe(true);
     expect(mustParse(weight, undefined)).toBe(true);
+    // Whitespace between a key and its value (a tab here) must not hide a relevant code.
+    expect(mustParse(weight.replace('"code":"29463-7"', '"code":\t"85354-9"'), 'Observation')).toBe(true);
     expect(mustParse('{"resourceType":"Patient","id":"p"}', 'Patient')).toBe(true);
   });
 });

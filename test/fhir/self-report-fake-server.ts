@@ -14,6 +14,10 @@ export interface FakeServer {
   readonly log: string[];
   /** Status codes to answer the next matching requests with, by `METHOD Type`. */
   readonly failNext: Map<string, number>;
+  /** The `cache` mode of each GET (the browser's HTTP cache could serve an old version). */
+  readonly readCacheModes: string[];
+  /** When set, GETs without `cache: 'no-store'` answer with this stale copy, as a browser cache would. */
+  cachedCopy: Json | undefined;
   /** When set, the next PUT is applied but its response is lost (the fetch rejects as a network failure). */
   loseNextPutResponse: boolean;
   /** Changes the Patient as someone else would (a new version). */
@@ -26,6 +30,8 @@ export function fakeServer(initial: Json): FakeServer {
     patient: { ...initial, meta: { versionId: '1' } },
     created: [],
     log: [],
+    readCacheModes: [],
+    cachedCopy: undefined,
     failNext: new Map(),
     loseNextPutResponse: false,
     editAsSomeoneElse(change) {
@@ -48,7 +54,11 @@ export function fakeServer(initial: Json): FakeServer {
     }
     const parsed: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : {};
     const body: Json = typeof parsed === 'object' && parsed !== null ? { ...parsed } : {};
-    if (method === 'GET') return Promise.resolve(respond(200, server.patient));
+    if (method === 'GET') {
+      server.readCacheModes.push(init?.cache ?? 'default');
+      const fromCache = init?.cache !== 'no-store' && server.cachedCopy !== undefined;
+      return Promise.resolve(respond(200, fromCache ? server.cachedCopy : server.patient));
+    }
     if (method === 'PUT') {
       const ifMatch = new Headers(init?.headers).get('If-Match');
       if (ifMatch !== `W/"${String(version)}"`)

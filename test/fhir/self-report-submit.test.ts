@@ -58,6 +58,14 @@ describe('submitSelfReport', () => {
     expect(writes(server)).toEqual(['PUT Patient/p1']);
   });
 
+  it('re-reads past the browser cache after a 412, which would otherwise show the old version', async () => {
+    const { server, draft } = setUp();
+    server.cachedCopy = server.patient;
+    server.editAsSomeoneElse((p) => ({ ...p, extension: [staffRace('2054-5')] }));
+    expect(await submit(server, draft)).toMatchObject({ kind: 'conflict', changed: ['race'] });
+    expect(server.readCacheModes).toEqual(['no-store']);
+  });
+
   it('on 412 for a change to fields the patient did not answer, applies the answers to the new version', async () => {
     const { server, draft } = setUp();
     server.editAsSomeoneElse((p) => ({ ...p, telecom: [{ value: '2' }] }));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { freezeBaseline, reviseCharter } from '../../src/measures/charter-model';
-import type { CharterRevision } from '../../src/measures/charter-model';
 import { assessCharter, assessRate } from '../../src/measures/goal-progress';
 import { charter, counts, snapshot } from './charter-fixtures';
 
@@ -19,7 +18,7 @@ describe('baseline freezing', () => {
   it('ignores a new baseline or new goals smuggled into a revision', () => {
     const c = charter('cms165', BASE);
     const sneaky = { sponsor: 'New sponsor', baseline: freezeBaseline(BASE, 'later'), goals: {} };
-    const revised = reviseCharter(c, sneaky as CharterRevision);
+    const revised = reviseCharter(c, sneaky);
     expect(revised.sponsor).toBe('New sponsor');
     expect(revised.baseline).toBe(c.baseline);
     expect(revised.goals).toBe(c.goals);

@@ -1,6 +1,6 @@
 import type { Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { trendSeries, trendWindows } from '../../src/measures/trend-series';
+import { trendSeries, trendWindows, windowEndingOn } from '../../src/measures/trend-series';
 import type { PatientRecord } from '../../src/measures/types';
 import { bloodPressure, hypertensive } from './record-builder';
 
@@ -34,6 +34,7 @@ describe('trend windows', () => {
     expect(w).toHaveLength(24);
     expect(w[0]).toEqual({ period: { start: '2024-01-01', end: '2024-12-31' }, month: '2024-12' });
     expect(w[23]).toEqual({ period: { start: '2025-12-01', end: '2026-11-30' }, month: '2026-11' });
+    expect(windowEndingOn('2026-11-23').period).toEqual({ start: '2025-11-24', end: '2026-11-23' });
   });
 });
 
@@ -56,10 +57,14 @@ describe('trendSeries', () => {
     expect(november?.overall).toMatchObject({ denominator: 2, numerator: 1 });
   });
 
-  it('leaves out patients that the charter filters exclude', () => {
+  it('leaves out patients that the charter filters or its age range exclude', () => {
     const records = [hypertensiveOf('w', '2106-3', bloodPressure('ok', '2026-06-01T10:00:00Z', 120, 70))];
     const filtered = { ...SPEC, filters: [{ dimension: 'sex', keys: ['female'], label: 'Women' }] } as const;
     const [point] = trendSeries(records, filtered, trendWindows('2026-11-01', 1));
     expect(point?.overall.initialPopulation).toBe(0);
+    // Born 1976-05-05: 50 at the end of 2026, so outside 30–45 and inside 45–64.
+    const young = trendSeries(records, { ...SPEC, ageRange: { min: 30, max: 45 } }, trendWindows('2026-12-01', 1));
+    const middle = trendSeries(records, { ...SPEC, ageRange: { min: 45, max: 64 } }, trendWindows('2026-12-01', 1));
+    expect([young[0]?.overall.initialPopulation, middle[0]?.overall.initialPopulation]).toEqual([0, 1]);
   });
 });

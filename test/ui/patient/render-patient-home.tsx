@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import type { SelfReportStandard } from '../../../src/domain/self-report-form';
 import type { Session } from '../../../src/fhir/session';
 import { PatientHome } from '../../../src/ui/features/patient/PatientHome';
 import { fakeServer, type FakeServer } from '../../fhir/self-report-fake-server';
@@ -23,7 +24,10 @@ export const RECORDED_PATIENT = {
 };
 
 /** Renders the patient's way in against an in-memory FHIR server. */
-export function renderPatientHome(server: FakeServer = fakeServer(RECORDED_PATIENT)): FakeServer {
+export function renderPatientHome(
+  server: FakeServer = fakeServer(RECORDED_PATIENT),
+  standard: SelfReportStandard = 'omb-1997',
+): FakeServer {
   const session: Session = {
     way: 'patient',
     patientId: 'p1',
@@ -34,6 +38,6 @@ export function renderPatientHome(server: FakeServer = fakeServer(RECORDED_PATIE
     grantedScopes: [],
     gateway: server.gateway,
   };
-  render(<PatientHome session={session} />);
+  render(<PatientHome session={session} standard={standard} />);
   return server;
 }

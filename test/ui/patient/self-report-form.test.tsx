@@ -70,3 +70,25 @@ describe('the self-report form', () => {
     );
   });
 });
+
+describe('the 2024 OMB standard, switched on by configuration', () => {
+  it('asks race and ethnicity in one question, with Middle Eastern or North African, and writes both extensions', async () => {
+    const server = renderPatientHome(undefined, 'omb-2024');
+    await screen.findByTestId('patient-greeting');
+    expect(screen.queryByRole('group', { name: 'Are you Hispanic or Latino?' })).toBeNull();
+    const question = screen.getByRole('group', { name: 'What is your race or ethnicity?' });
+    fireEvent.click(within(question).getByRole('checkbox', { name: 'White' }));
+    fireEvent.click(within(question).getByRole('checkbox', { name: 'Middle Eastern or North African' }));
+    fireEvent.click(within(question).getByRole('checkbox', { name: 'Hispanic or Latino' }));
+    fireEvent.click(screen.getByTestId('save'));
+    await screen.findByText('Thank you. Your answers are saved.');
+    expect(answersFromPatient(server.patient, SELF_REPORT_FORMS['omb-2024']).race).toEqual({
+      kind: 'codes',
+      codes: ['2135-2', '2118-8'],
+    });
+    expect(answersFromPatient(server.patient, SELF_REPORT_FORMS['omb-1997']).ethnicity).toEqual({
+      kind: 'codes',
+      codes: ['2135-2'],
+    });
+  });
+});

@@ -27,7 +27,8 @@ export function PatientHome({ session, standard = CONFIGURED_STANDARD }: Patient
   const [messages, chooseLocale] = useLocale();
   const what = 'reading your record';
   const [state, retry] = useAsync(`patient:${patientId}`, what, async (signal) => {
-    const patient = await gateway.read(`Patient/${encodeURIComponent(patientId)}`, { what, signal });
+    // The form must start from the record as it is now, not a copy the browser kept.
+    const patient = await gateway.read(`Patient/${encodeURIComponent(patientId)}`, { what, signal, cache: 'no-store' });
     const versionId = patient.meta?.versionId;
     // Without a version the app cannot write safely (If-Match): nothing could be saved without overwriting.
     if (versionId === undefined) {

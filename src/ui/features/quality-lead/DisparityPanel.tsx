@@ -52,16 +52,23 @@ export function DisparityPanel({ data, view, update, canSeePatients }: PanelProp
       </div>
       <p className="hint">
         {words.direction}. Each bar is the share of {words.population} who {words.rateMeans}; the whisker is its 95%
-        interval and the dashed line the overall rate. “Worse” or “better” means the interval leaves out everyone
-        else’s rate.
+        interval and the dashed line the overall rate. “Worse” or “better” means the interval leaves out everyone else’s
+        rate.
       </p>
       <div className="controls">
-        <MeasureSelect value={view.measure} onChange={(measure) => { update((v) => ({ ...v, measure })); }} />
+        <MeasureSelect
+          value={view.measure}
+          onChange={(measure) => {
+            update((v) => ({ ...v, measure }));
+          }}
+        />
         <DimensionSelect
           label="Compare by"
           value={dimension}
           testId="dimension-select"
-          onChange={(d) => { update((v) => ({ ...v, dimension: d })); }}
+          onChange={(d) => {
+            update((v) => ({ ...v, dimension: d }));
+          }}
         />
       </div>
       {overall === undefined ? (

@@ -76,7 +76,9 @@ export function GroupQuestion({ data, view, update, canSeePatients }: PanelProps
   }, [rows, ask?.dimensions.join('+'), ask?.keys.join(','), view.filters, words.improvement]);
   const label = ask === undefined ? '' : groupLabels(ask.dimensions, ask.keys, data.practitioners);
   const setKey = (dimension: DimensionId, key: string): void => {
-    const pairs = ASK_DIMENSIONS.map((d) => [d, d === dimension ? key : chosen(d)] as const).filter(([, k]) => k !== '');
+    const pairs = ASK_DIMENSIONS.map((d) => [d, d === dimension ? key : chosen(d)] as const).filter(
+      ([, k]) => k !== '',
+    );
     update((v) => ({
       ...v,
       ask: { dimensions: pairs.map(([d]) => d), keys: pairs.map(([, k]) => k) },
@@ -87,12 +89,25 @@ export function GroupQuestion({ data, view, update, canSeePatients }: PanelProps
     stratum === undefined || stratum.suppressed || answer === undefined
       ? undefined
       : gapAgainstOthers(stratum, answer.report.overall);
-  const sentence = gap === undefined ? undefined : gapSentence(gap, words.improvement, words.rateMeans, stratum?.suppressed === false ? stratum.interval : undefined);
+  const sentence =
+    gap === undefined
+      ? undefined
+      : gapSentence(
+          gap,
+          words.improvement,
+          words.rateMeans,
+          stratum?.suppressed === false ? stratum.interval : undefined,
+        );
   return (
     <section className="card panel question" aria-labelledby="question-title" data-testid="group-question">
       <h2 id="question-title">Is it worse for a group than for everyone else?</h2>
       <div className="controls">
-        <MeasureSelect value={view.measure} onChange={(measure) => { update((v) => ({ ...v, measure })); }} />
+        <MeasureSelect
+          value={view.measure}
+          onChange={(measure) => {
+            update((v) => ({ ...v, measure }));
+          }}
+        />
         {ASK_DIMENSIONS.map((d) => (
           <span className="field" key={d}>
             <label htmlFor={`${baseId}-${d}`}>{dimensionInfo(d).label}</label>

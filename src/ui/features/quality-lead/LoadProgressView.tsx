@@ -45,7 +45,8 @@ export function LoadProgressView({ progress, calculating, onCancel }: LoadProgre
         {calculating
           ? `All ${count(progress?.pages ?? 0)} pages read; the measures are being calculated for ${count(progress?.patients ?? 0)} patients.`
           : `${count(done)}${known ? ` of ${count(total)}` : ''} pages, ${count(progress?.resources ?? 0)} resources, ${count(progress?.patients ?? 0)} patients read so far.`}
-        {(progress?.retries ?? 0) > 0 && ` ${count(progress?.retries ?? 0)} request(s) retried after the server asked to wait.`}
+        {(progress?.retries ?? 0) > 0 &&
+          ` ${count(progress?.retries ?? 0)} request(s) retried after the server asked to wait.`}
       </p>
       <ul className="search-states">
         {searches.map((s) => (

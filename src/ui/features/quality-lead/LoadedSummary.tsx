@@ -13,8 +13,8 @@ export function LoadedSummary({ data }: { readonly data: PopulationData }) {
     <p className="hint loaded-summary" data-testid="loaded-summary">
       Measurement period {data.period.start} to {data.period.end}:{' '}
       <span data-testid="population-count">{count(data.patients)}</span> patients,{' '}
-      <span data-testid="loaded-resources">{count(progress.resources)}</span> resources in {count(progress.pages)} pages,
-      read at {time} in {(data.elapsedMs / 1000).toFixed(1)} s
+      <span data-testid="loaded-resources">{count(progress.resources)}</span> resources in {count(progress.pages)}{' '}
+      pages, read at {time} in {(data.elapsedMs / 1000).toFixed(1)} s
       {progress.retries > 0 && (
         <>
           {' '}

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { dimensionInfo } from '../../../domain/dimensions';
 import { stratifyRows } from '../../../measures/panel-stratify';
 import { CsvButton } from './CsvButton';
 import { fileName } from './download';
-import { count, groupLabels, pct, pctRange, points } from './format';
+import { count, groupLabels, pct, pctRange, points, shortDimension } from './format';
 import { GroupQuestion } from './GroupQuestion';
 import { largestGap, OVERVIEW_DIMENSIONS } from './largest-gap';
 import { MEASURE_WORDS } from './measure-words';
@@ -40,7 +39,7 @@ export function OverviewPanel(props: PanelProps) {
       rate: o.suppressed ? undefined : o.rate,
       lower: o.suppressed ? undefined : o.interval?.lower,
       upper: o.suppressed ? undefined : o.interval?.upper,
-      standing: 'none',
+      standing: 'similar',
       comparison: words.direction,
       uninformative: false,
     };
@@ -50,7 +49,7 @@ export function OverviewPanel(props: PanelProps) {
     const { dimension, stratum } = m.gap;
     const c = stratum.comparison;
     const label = groupLabels([dimension], [stratum.components[0]?.key ?? ''], data.practitioners);
-    return `${label} (${dimensionInfo(dimension).label.toLowerCase()}): ${pct(stratum.rate)}, ${c === undefined ? '' : `${points(c.difference)} ${c.direction} than everyone else (${pct(c.referenceRate)})`}${c?.excludesReference === true ? '' : ', could be chance'}.`;
+    return `${label} (${shortDimension(dimension)}): ${pct(stratum.rate)}, ${c === undefined ? '' : `${points(c.difference)} ${c.direction} than everyone else (${pct(c.referenceRate)})`}${c?.excludesReference === true ? '' : ', could be chance'}.`;
   };
   return (
     <>
@@ -60,7 +59,16 @@ export function OverviewPanel(props: PanelProps) {
           <h2 id="overview-title">Overview</h2>
           <CsvButton
             filename={fileName(['overview', view.year], 'csv')}
-            header={['measure', 'direction', 'patients', 'numerator', 'rate', 'interval_lower_95', 'interval_upper_95', 'largest_gap']}
+            header={[
+              'measure',
+              'direction',
+              'patients',
+              'numerator',
+              'rate',
+              'interval_lower_95',
+              'interval_upper_95',
+              'largest_gap',
+            ]}
             rows={() =>
               measures.map((m, i) => {
                 const b = bars[i];
@@ -86,7 +94,8 @@ export function OverviewPanel(props: PanelProps) {
                 </p>
                 <p>
                   of {count(b?.n ?? 0)} {m.words.population} {m.words.rateMeans}. 95% interval{' '}
-                  {b?.lower === undefined || b.upper === undefined ? '–' : pctRange({ lower: b.lower, upper: b.upper })}.
+                  {b?.lower === undefined || b.upper === undefined ? '–' : pctRange({ lower: b.lower, upper: b.upper })}
+                  .
                 </p>
                 <p>
                   <strong>{m.words.direction}.</strong>

@@ -52,7 +52,11 @@ export function StrataTable({ caption, strata, overall, numeratorLabel, actions,
                   <td data-cell="n">{count(s.n ?? 0)}</td>
                   <td data-cell="numerator">{count(s.numerator ?? 0)}</td>
                   <td data-cell="rate">{pct(s.rate)}</td>
-                  <td>{s.lower === undefined || s.upper === undefined ? '–' : pctRange({ lower: s.lower, upper: s.upper })}</td>
+                  <td>
+                    {s.lower === undefined || s.upper === undefined
+                      ? '–'
+                      : pctRange({ lower: s.lower, upper: s.upper })}
+                  </td>
                 </>
               )}
               <td>{s.suppressed ? '–' : s.comparison}</td>

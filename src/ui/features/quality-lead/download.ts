@@ -17,7 +17,12 @@ export function downloadText(filename: string, text: string, type: string): void
 /** A file name safe on every system: `equity-lens-disparities-cms165-race-2026.csv`. */
 export function fileName(parts: readonly (string | number)[], extension: string): string {
   const stem = ['equity-lens', ...parts]
-    .map((p) => String(p).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''))
+    .map((p) =>
+      String(p)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
     .filter((p) => p !== '')
     .join('-');
   return `${stem}.${extension}`;

@@ -1,5 +1,5 @@
 import { stratumLabel } from '../../../domain/stratum-labels';
-import type { DimensionId } from '../../../domain/dimensions';
+import { dimensionInfo, type DimensionId } from '../../../domain/dimensions';
 import type { Interval } from '../../../measures/stratification-types';
 
 /** `54%` (whole percent; one decimal below 1 % and above 99 % so that "0%" never hides a few patients). */
@@ -40,4 +40,11 @@ export function groupLabels(
   practitioners?: ReadonlyMap<string, string>,
 ): string {
   return dimensions.map((d, i) => groupLabel(d, keys[i] ?? 'absent', practitioners)).join(' × ');
+}
+
+/** A dimension's name in running text: lower case, without the parenthesis ("sex", "food insecurity"). */
+export function shortDimension(dimension: DimensionId): string {
+  return dimensionInfo(dimension)
+    .label.replace(/ \(.*\)$/, '')
+    .toLowerCase();
 }

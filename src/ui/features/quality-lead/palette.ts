@@ -44,5 +44,7 @@ export const SERIES_COLOURS: readonly string[] = [
 
 /** Fill for series `index`: the colour, with a pattern from the second series on. */
 export function seriesFill(index: number): string {
-  return index === 0 ? (SERIES_COLOURS[0] ?? OKABE_ITO.blue) : `url(#el-series-${String(index % SERIES_COLOURS.length)})`;
+  return index === 0
+    ? (SERIES_COLOURS[0] ?? OKABE_ITO.blue)
+    : `url(#el-series-${String(index % SERIES_COLOURS.length)})`;
 }

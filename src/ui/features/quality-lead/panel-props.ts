@@ -1,3 +1,4 @@
+import type { DimensionId } from '../../../domain/dimensions';
 import type { PanelRow } from '../../../measures/panel-filters';
 import type { PatientRow } from '../../../worker/measure-run';
 import type { PopulationData } from './population-run';
@@ -20,4 +21,14 @@ export function rowsOf(data: PopulationData, measure: PanelMeasureId): readonly 
 /** Every evaluated patient once (the rows of the first measure), for panels about patients rather than a measure. */
 export function patientRows(data: PopulationData): readonly PanelRow[] {
   return data.outcomes[0]?.rows ?? [];
+}
+
+/** The keys patients have in a dimension, most common first (for filter and group choices). */
+export function keysOf(data: PopulationData, dimension: DimensionId): string[] {
+  const counts = new Map<string, number>();
+  for (const row of patientRows(data)) {
+    const value = row.strata[dimension];
+    for (const key of typeof value === 'string' ? [value] : (value ?? [])) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
 }

@@ -8,11 +8,25 @@ export function strataCsvHeader(numerator: string): string[] {
 
 export function strataCsvRows(
   strata: readonly StratumView[],
-  overall: { readonly performanceDenominator: number; readonly counts: { readonly numerator: number }; readonly rate?: number } | undefined,
+  overall:
+    | {
+        readonly performanceDenominator: number;
+        readonly counts: { readonly numerator: number };
+        readonly rate?: number;
+      }
+    | undefined,
 ): CsvCell[][] {
   const rows: CsvCell[][] = [];
   if (overall !== undefined) {
-    rows.push(['Everyone (overall)', overall.performanceDenominator, overall.counts.numerator, overall.rate, '', '', '']);
+    rows.push([
+      'Everyone (overall)',
+      overall.performanceDenominator,
+      overall.counts.numerator,
+      overall.rate,
+      '',
+      '',
+      '',
+    ]);
   }
   for (const s of strata) {
     rows.push(

@@ -20,6 +20,8 @@ export interface StratumView {
   readonly comparison: string;
   /** Unknown, declined or not recorded in some dimension. */
   readonly uninformative: boolean;
+  /** The engine's signed gap against everyone else (positive = worse); undefined without a comparison. */
+  readonly gap?: number | undefined;
 }
 
 /** Words shown instead of a suppressed cell's numbers (never only a colour or an empty bar). */
@@ -67,5 +69,6 @@ export function stratumView(s: StratumResult, practitioners?: ReadonlyMap<string
     upper: s.interval?.upper,
     standing,
     comparison,
+    gap: c?.gap,
   };
 }

@@ -38,20 +38,25 @@ export function usePopulation(
     let last = 0;
     let latest: LoadProgress | undefined;
     setState({ status: 'loading', progress: undefined, calculating: false });
-    runPopulation(session, engine, { start, end }, {
-      signal: abort.signal,
-      onProgress: (progress) => {
-        latest = progress;
-        if (disposed) return;
-        const now = performance.now();
-        if (now - last < PROGRESS_INTERVAL_MS) return;
-        last = now;
-        setState({ status: 'loading', progress, calculating: false });
+    runPopulation(
+      session,
+      engine,
+      { start, end },
+      {
+        signal: abort.signal,
+        onProgress: (progress) => {
+          latest = progress;
+          if (disposed) return;
+          const now = performance.now();
+          if (now - last < PROGRESS_INTERVAL_MS) return;
+          last = now;
+          setState({ status: 'loading', progress, calculating: false });
+        },
+        onCalculating: () => {
+          if (!disposed) setState({ status: 'loading', progress: latest, calculating: true });
+        },
       },
-      onCalculating: () => {
-        if (!disposed) setState({ status: 'loading', progress: latest, calculating: true });
-      },
-    }).then(
+    ).then(
       (data) => {
         if (!disposed && !abort.signal.aborted) setState({ status: 'ready', data });
       },

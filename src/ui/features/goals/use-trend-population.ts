@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../fhir/app-error';
+import { toAppError } from '../../../fhir/app-error';
+import { loadPopulation } from '../../../fhir/population-load';
+import type { LoadProgress } from '../../../fhir/population-load';
+import { populationPlan } from '../../../fhir/population-queries';
+import type { Session } from '../../../fhir/session';
+import { monthEnd } from '../../../measures/goal-time';
+import { trendWindows } from '../../../measures/trend-series';
+import { compactResource } from '../../../worker/compact-resource';
+import type { CompactItem } from '../../../worker/engine-protocol';
+import { TrendClient } from './trend-client';
+
+/** How many months the run charts look back. */
+export const TREND_MONTHS = 24;
+
+/** Where loading the dated population stands; `ready` holds the worker that answers trend questions. */
+export type TrendPopulationState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading'; readonly progress: LoadProgress | undefined }
+  | { readonly status: 'failed'; readonly error: AppError }
+  | {
+      readonly status: 'ready';
+      readonly trend: TrendClient;
+      readonly today: string;
+      readonly utcOffsetMinutes: number;
+    };
+
+/** Makes a trend client; tests give one on an in-process session. */
+export type TrendClientFactory = () => TrendClient;
+
+const createTrendClient: TrendClientFactory = () => TrendClient.create();
+
+/**
+ * Loads the clinic's dated data once for the goals page (every patient and the clinical resources the measures read,
+ * far enough back for 24 rolling twelve-month windows) and streams it into a trend worker that keeps it, so every
+ * charter's trend and snapshots are computed without loading again. Starts when `enabled` first becomes true.
+ */
+export function useTrendPopulation(
+  session: Session,
+  enabled: boolean,
+  makeClient: TrendClientFactory = createTrendClient,
+): { readonly state: TrendPopulationState; readonly reload: () => void } {
+  const [state, setState] = useState<TrendPopulationState>({ status: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  const [wanted, setWanted] = useState(enabled);
+  if (enabled && !wanted) setWanted(true);
+  useEffect(() => {
+    if (!wanted) return;
+    const abort = new AbortController();
+    const client = makeClient();
+    const today = new Date().toISOString().slice(0, 10);
+    const first = trendWindows(today, TREND_MONTHS)[0]?.period.start ?? today;
+    const plan = populationPlan({ start: first, end: monthEnd(today) }, session.grantedScopes);
+    const searches = plan.searches.filter((s) => s.role === 'patients' || s.role === 'clinical');
+    let last = 0;
+    setState({ status: 'loading', progress: undefined });
+    loadPopulation(session.gateway, searches, {
+      signal: abort.signal,
+      onPage: (_search, page) => {
+        const items: CompactItem[] = [];
+        for (const raw of page) {
+          const p = compactResource(raw);
+          if (p.kind !== 'keep') continue;
+          items.push(
+            p.patientId === undefined ? { resource: p.resource } : { patientId: p.patientId, resource: p.resource },
+          );
+        }
+        client.add(items);
+      },
+      onProgress: (progress) => {
+        const now = performance.now();
+        if (now - last < 150 || abort.signal.aborted) return;
+        last = now;
+        setState({ status: 'loading', progress });
+      },
+    }).then(
+      () => {
+        if (!abort.signal.aborted)
+          setState({ status: 'ready', trend: client, today, utcOffsetMinutes: -new Date().getTimezoneOffset() });
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted)
+          setState({ status: 'failed', error: toAppError(error, 'loading the clinic’s data') });
+      },
+    );
+    return () => {
+      abort.abort();
+      client.dispose();
+    };
+  }, [session, wanted, attempt, makeClient]);
+  return {
+    state,
+    reload: () => {
+      setAttempt((n) => n + 1);
+    },
+  };
+}
