@@ -79,8 +79,8 @@ async function measure(args: MeasureArgs, io: CommandIo): Promise<ExitCode> {
   const patients = grouper.size - orphans;
   const num = (n: number): string => n.toLocaleString('en-US');
   progress.done(
-    `Read ${num(stats.lines)} resources in ${seconds(started)}: kept ${num(stats.kept)} for ${num(patients)} patients; ` +
-      `left out ${num(stats.unparsed + stats.skipped['unused-code'])} with no code the measure uses ` +
+    `Read ${num(stats.lines)} lines in ${seconds(started)}: kept ${num(stats.kept)} resources for ${num(patients)} ` +
+      `patients; left out ${num(stats.unparsed + stats.skipped['unused-code'])} with no code the measures use ` +
       `(${num(stats.unparsed)} of them not even parsed), ${num(stats.skipped['unused-type'])} of unused types, ` +
       `${num(stats.skipped['no-patient'])} without a patient reference.`,
   );

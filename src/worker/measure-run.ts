@@ -114,7 +114,7 @@ export class MeasureRun {
           warnings: [...result.warnings, ...keys.warnings],
         });
       }
-    }
+    });
   }
 
   /** Rates, intervals, comparisons, suppression and the summary MeasureReport of every measure. */

@@ -13,7 +13,7 @@ export function isResourceShaped(value: unknown): value is Resource {
 
 interface Pending {
   patient: CompactResource | undefined;
-  readonly resources: string[];
+  readonly resources: CompactResource[];
 }
 
 /**
@@ -38,7 +38,7 @@ export class PatientRecordGrouper {
     }
     // The engine uses the first Patient copy; later duplicates go with the rest so it can warn about them.
     if (resource.resourceType === 'Patient' && entry.patient === undefined) entry.patient = resource;
-    else entry.resources.push(JSON.stringify(resource));
+    else entry.resources.push(resource);
   }
 
   /** Patients referenced so far, with or without a Patient resource. */
@@ -62,8 +62,7 @@ export class PatientRecordGrouper {
     for (const [patientId, entry] of this.#pending) {
       this.#pending.delete(patientId);
       if (entry.patient === undefined) continue;
-      const parsed = entry.resources.map((t) => JSON.parse(t) as CompactResource);
-      const resources: unknown[] = [entry.patient, ...parsed, ...this.#referencedMedications(parsed)];
+      const resources: unknown[] = [entry.patient, ...entry.resources, ...this.#referencedMedications(entry.resources)];
       yield { patientId, resources: resources.filter(isResourceShaped) };
     }
   }
