@@ -166,6 +166,13 @@ async function main(): Promise<void> {
       await page.goto(`${appUrl}/?panel=disparities`);
       await page.locator('[data-testid="panel-disparities"] .chart svg').waitFor({ timeout: 600_000 });
       const reloadMs = z.number().parse(await page.evaluate('performance.now()'));
+      const marks = z
+        .array(z.number())
+        .parse(
+          await page.evaluate(
+            `['equity-lens:population-loaded', 'equity-lens:population-evaluated'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? 0)`,
+          ),
+        );
       const tasks = await longTasks(page);
       const { token, scopes } = await sessionToken(page);
       const year = Number(await page.getByTestId('period-year').inputValue());
@@ -177,7 +184,8 @@ async function main(): Promise<void> {
       resources = fetched.resources;
       line(
         `  round ${String(round)}${round === 0 ? ' (warm-up)' : ''}: launch → overview chart ${s(launchMs)}, ` +
-          `reload → disparity chart ${s(reloadMs)}, plain fetch ${s(fetched.ms)}, longest main-thread task ${tasks.max.toFixed(0)} ms`,
+          `reload → disparity chart ${s(reloadMs)} (loaded ${s(marks[0] ?? 0)}, evaluated ${s(marks[1] ?? 0)}), ` +
+          `plain fetch ${s(fetched.ms)}, longest main-thread task ${tasks.max.toFixed(0)} ms`,
       );
       if (round === 0) continue;
       launch.push(launchMs);

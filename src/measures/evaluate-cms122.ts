@@ -15,27 +15,31 @@ import type {
 } from './patient-measure-result';
 import { overlapsPeriodDays, pointInPeriodDays } from './period-predicates';
 import {
+  combinedCodes,
   commonExclusions,
   frailtyExclusions,
   proportionPopulations,
   qualifyingEncounterIds,
 } from './shared-populations';
 import type { DataWarning } from './types';
-import { VALUE_SETS, anyIn, valueSetCodes } from './value-sets';
+import { VALUE_SETS } from './value-sets';
 
 /** CMS122 threshold: the numerator (poor control) is a most recent HbA1c / GMI above 9 %. */
 export const CMS122_POOR_CONTROL_ABOVE = 9;
 
-/** CMS122 "Qualifying Encounters" value sets (plus the medical nutrition therapy codes). */
-const QUALIFYING_VISITS = [
-  VALUE_SETS.officeVisit,
-  VALUE_SETS.annualWellnessVisit,
-  VALUE_SETS.preventiveEstablished18,
-  VALUE_SETS.preventiveInitial18,
-  VALUE_SETS.homeHealthcare,
-  VALUE_SETS.nutritionServices,
-  VALUE_SETS.telephoneVisits,
-];
+/** CMS122 "Qualifying Encounters" value sets plus the medical nutrition therapy codes, as one set of codes. */
+const QUALIFYING_VISITS = combinedCodes(
+  [
+    VALUE_SETS.officeVisit,
+    VALUE_SETS.annualWellnessVisit,
+    VALUE_SETS.preventiveEstablished18,
+    VALUE_SETS.preventiveInitial18,
+    VALUE_SETS.homeHealthcare,
+    VALUE_SETS.nutritionServices,
+    VALUE_SETS.telephoneVisits,
+  ],
+  NUTRITION_THERAPY_CODES,
+);
 
 /**
  * CMS122FHIR v0.5.000 Diabetes: Glycemic Status Assessment > 9% for one patient: ages 18–75 at the end of the
@@ -46,14 +50,17 @@ export function evaluateCms122(facts: PatientFacts, ctx: MeasurementContext): Pa
   // The measure's own warnings; the caller adds the facts' reading warnings once evaluation is done.
   const warnings: DataWarning[] = [];
   const age = ageRangeAt(facts.birthDays, ctx.endDay);
-  const diabetes = valueSetCodes(VALUE_SETS.diabetes);
   // Only [ConditionEncounterDiagnosis: "Diabetes"]: a problem-list diabetes entry does not count in this version.
   const diagnosisIds = facts.conditions
     .filter(
-      (c) => c.encounterDiagnosis && c.verified && anyIn(c.codes, diabetes) && overlapsPeriodDays(c.prevalence, ctx),
+      (c) =>
+        c.encounterDiagnosis &&
+        c.verified &&
+        c.valueSets.has(VALUE_SETS.diabetes) &&
+        overlapsPeriodDays(c.prevalence, ctx),
     )
     .map((c) => c.id);
-  const encounterIds = qualifyingEncounterIds(facts, ctx, QUALIFYING_VISITS, NUTRITION_THERAPY_CODES);
+  const encounterIds = qualifyingEncounterIds(facts, ctx, QUALIFYING_VISITS);
   const missing: PopulationGap[] = [];
   if (!ageIn(age, 18, 75)) missing.push('age');
   if (diagnosisIds.length === 0) missing.push('diagnosis');
@@ -97,13 +104,12 @@ interface Assessment {
 
 /** "Glycemic Status Assessment" in the period, its most recent day and the lowest reading that day. */
 function glycemicOutcome(facts: PatientFacts, ctx: MeasurementContext, warnings: DataWarning[]): GlycemicEvidence {
-  const hba1c = valueSetCodes(VALUE_SETS.hba1cLabTest);
   const assessmentIds: string[] = [];
   const dated: Assessment[] = [];
   let mostRecent = -Infinity;
   for (const o of facts.observations) {
     const isGmi = o.codes.includes(CODES.glucoseManagementIndicator);
-    if (!isGmi && !anyIn(o.codes, hba1c)) continue;
+    if (!isGmi && !o.valueSets.has(VALUE_SETS.hba1cLabTest)) continue;
     if (o.status === undefined || !RESULT_STATUSES.has(o.status) || !pointInPeriodDays(o.latest, ctx)) continue;
     assessmentIds.push(o.id);
     const day = certainDay(o.latest);

@@ -18,13 +18,14 @@ import type {
 } from './patient-measure-result';
 import { endsByPeriodEnd, pointInPeriodDays, startsByPeriodEnd } from './period-predicates';
 import {
+  combinedCodes,
   commonExclusions,
   frailtyExclusions,
   proportionPopulations,
   qualifyingEncounterIds,
 } from './shared-populations';
 import type { DataWarning } from './types';
-import { VALUE_SETS, anyIn, valueSetCodes } from './value-sets';
+import { VALUE_SETS } from './value-sets';
 
 /** Options of the CMS165 evaluation. */
 export interface Cms165Options {
@@ -40,8 +41,8 @@ export interface Cms165Options {
 export const CMS165_SYSTOLIC_BELOW = 140;
 export const CMS165_DIASTOLIC_BELOW = 90;
 
-/** AdultOutpatientEncounters v4.19.000 "Qualifying Encounters". */
-const OUTPATIENT_VISITS = [
+/** AdultOutpatientEncounters v4.19.000 "Qualifying Encounters", as one set of codes. */
+const OUTPATIENT_VISITS = combinedCodes([
   VALUE_SETS.officeVisit,
   VALUE_SETS.annualWellnessVisit,
   VALUE_SETS.preventiveEstablished18,
@@ -49,7 +50,7 @@ const OUTPATIENT_VISITS = [
   VALUE_SETS.homeHealthcare,
   VALUE_SETS.virtualEncounter,
   VALUE_SETS.telephoneVisits,
-];
+]);
 
 /**
  * CMS165FHIR v0.5.000 Controlling High Blood Pressure for one patient: ages 18–85 at the end of the period,
@@ -133,9 +134,8 @@ function exclusionsOf(
     ['dialysis', VALUE_SETS.dialysisServices],
   ] as const;
   for (const [kind, url] of procedureKinds) {
-    const set = valueSetCodes(url);
     const ids = facts.procedures
-      .filter((p) => p.status === 'completed' && anyIn(p.codes, set) && endsByPeriodEnd(p.performed, ctx))
+      .filter((p) => p.status === 'completed' && p.valueSets.has(url) && endsByPeriodEnd(p.performed, ctx))
       .map((p) => p.id);
     if (ids.length > 0) found.push({ kind, resourceIds: ids });
   }
@@ -160,10 +160,11 @@ function bloodPressureOutcome(
   options: Cms165Options,
   warnings: DataWarning[],
 ): BloodPressureEvidence {
-  const inpatientSet = valueSetCodes(VALUE_SETS.encounterInpatient);
-  const edSet = valueSetCodes(VALUE_SETS.edVisit);
   const disqualifying = facts.encounters.filter(
-    (e) => e.finished && e.period !== null && (anyIn(e.types, inpatientSet) || anyIn(e.types, edSet)),
+    (e) =>
+      e.finished &&
+      e.period !== null &&
+      (e.valueSets.has(VALUE_SETS.encounterInpatient) || e.valueSets.has(VALUE_SETS.edVisit)),
   );
   const qualifying: DayReading[] = [];
   const excludedReadings: ExcludedReading[] = [];

@@ -11,19 +11,17 @@ import { VALUE_SETS, anyIn, valueSetCodes } from './value-sets';
 
 /** `([ConditionProblemsHealthConcerns: vs] union [ConditionEncounterDiagnosis: vs]).verified()`. */
 export function verifiedConditions(facts: PatientFacts, valueSetUrl: string): ConditionFact[] {
-  const set = valueSetCodes(valueSetUrl);
   const found: ConditionFact[] = [];
   for (const c of facts.conditions) {
-    if (c.verified && (c.encounterDiagnosis || c.problemOrConcern) && anyIn(c.codes, set)) found.push(c);
+    if (c.verified && (c.encounterDiagnosis || c.problemOrConcern) && c.valueSets.has(valueSetUrl)) found.push(c);
   }
   return found;
 }
 
 /** `([Encounter: vs]).isEncounterPerformed()`. */
 export function finishedEncounters(facts: PatientFacts, valueSetUrl: string): EncounterFact[] {
-  const set = valueSetCodes(valueSetUrl);
   const found: EncounterFact[] = [];
-  for (const e of facts.encounters) if (e.finished && anyIn(e.types, set)) found.push(e);
+  for (const e of facts.encounters) if (e.finished && e.valueSets.has(valueSetUrl)) found.push(e);
   return found;
 }
 
@@ -49,9 +47,8 @@ function encountersInPeriod(facts: PatientFacts, ctx: MeasurementContext, url: s
 
 /** Completed procedures of the value set overlapping the period's days. */
 function proceduresInPeriod(facts: PatientFacts, ctx: MeasurementContext, url: string, into: string[]): void {
-  const set = valueSetCodes(url);
   for (const p of facts.procedures) {
-    if (p.status === 'completed' && anyIn(p.codes, set) && overlapsPeriodDays(p.performed, ctx)) into.push(p.id);
+    if (p.status === 'completed' && p.valueSets.has(url) && overlapsPeriodDays(p.performed, ctx)) into.push(p.id);
   }
 }
 
@@ -76,9 +73,9 @@ export function hospiceIds(facts: PatientFacts, ctx: MeasurementContext): string
       found.push(o.id);
     }
   }
-  const ambulatory = valueSetCodes(VALUE_SETS.hospiceCareAmbulatory);
   for (const r of facts.serviceRequests) {
-    if (isOrder(r) && anyIn(r.codes, ambulatory) && pointInPeriodDays(r.authoredOn, ctx)) found.push(r.id);
+    if (isOrder(r) && r.valueSets.has(VALUE_SETS.hospiceCareAmbulatory) && pointInPeriodDays(r.authoredOn, ctx))
+      found.push(r.id);
   }
   proceduresInPeriod(facts, ctx, VALUE_SETS.hospiceCareAmbulatory, found);
   diagnosesInPeriod(facts, ctx, VALUE_SETS.hospiceDiagnosis, found);
@@ -104,9 +101,9 @@ export function frailtyIds(facts: PatientFacts, ctx: MeasurementContext): string
   const found: string[] = [];
   const devices = valueSetCodes(VALUE_SETS.frailtyDevice);
   for (const r of facts.deviceRequests) {
-    if (isOrder(r) && anyIn(r.codes, devices) && pointInPeriodDays(r.authoredOn, ctx)) found.push(r.id);
+    if (isOrder(r) && r.valueSets.has(VALUE_SETS.frailtyDevice) && pointInPeriodDays(r.authoredOn, ctx))
+      found.push(r.id);
   }
-  const symptoms = valueSetCodes(VALUE_SETS.frailtySymptom);
   for (const o of facts.observations) {
     const equipment =
       o.codes.includes(CODES.medicalEquipmentUsed) &&
@@ -114,7 +111,10 @@ export function frailtyIds(facts: PatientFacts, ctx: MeasurementContext): string
       o.value.kind === 'concept' &&
       anyIn(o.value.codes, devices) &&
       endsInPeriodDays(o.effective, ctx);
-    const symptom = hasStatus(o, SYMPTOM_STATUSES) && anyIn(o.codes, symptoms) && overlapsPeriodDays(o.effective, ctx);
+    const symptom =
+      hasStatus(o, SYMPTOM_STATUSES) &&
+      o.valueSets.has(VALUE_SETS.frailtySymptom) &&
+      overlapsPeriodDays(o.effective, ctx);
     if (equipment || symptom) found.push(o.id);
   }
   diagnosesInPeriod(facts, ctx, VALUE_SETS.frailtyDiagnosis, found);
@@ -131,10 +131,14 @@ export function advancedIllnessOrDementiaIds(facts: PatientFacts, ctx: Measureme
   for (const c of verifiedConditions(facts, VALUE_SETS.advancedIllness)) {
     if (duringDays(c.prevalence.low, ctx.lookback) === true) found.push(c.id);
   }
-  const dementia = valueSetCodes(VALUE_SETS.dementiaMedications);
   for (const m of facts.medicationRequests) {
     const active = m.status === 'active' && m.intent !== undefined && ORDER_INTENTS.has(m.intent);
-    if (active && anyIn(m.codes, dementia) && m.period !== null && overlapsDays(m.period, ctx.lookback) === true) {
+    if (
+      active &&
+      m.valueSets.has(VALUE_SETS.dementiaMedications) &&
+      m.period !== null &&
+      overlapsDays(m.period, ctx.lookback) === true
+    ) {
       found.push(m.id);
     }
   }

@@ -26,10 +26,13 @@ export interface LastGlycemic {
 export interface OutreachEntry {
   readonly patientId: string;
   readonly age: number | null;
-  /** From the blood-pressure measure's evidence, when the patient is in it. */
-  readonly lastBloodPressure: LastBloodPressure | undefined;
-  /** From the glycemic measure's evidence, when the patient is in it. */
-  readonly lastGlycemic: LastGlycemic | undefined;
+  /**
+   * From the blood-pressure measure's evidence: null when the patient is in that measure but had no reading in the
+   * period, undefined when the patient is not in it.
+   */
+  readonly lastBloodPressure: LastBloodPressure | null | undefined;
+  /** From the glycemic measure's evidence: null (in the measure, no test in the period) or undefined (not in it). */
+  readonly lastGlycemic: LastGlycemic | null | undefined;
   /** Why the patient is on the list, as data: no reading at all, or a reading above the goal. */
   readonly reason: 'no-reading' | 'above-goal';
 }
@@ -60,9 +63,10 @@ function inStratum(row: PanelRow, selection: StratumSelection): boolean {
   });
 }
 
-function bloodPressureOf(row: EvidenceRow | undefined): LastBloodPressure | undefined {
+function bloodPressureOf(row: EvidenceRow | undefined): LastBloodPressure | null | undefined {
   const outcome = row?.evidence.outcome;
-  if (outcome?.kind !== 'blood-pressure' || outcome.mostRecentDay === null) return undefined;
+  if (outcome?.kind !== 'blood-pressure') return undefined;
+  if (outcome.mostRecentDay === null) return null;
   return {
     day: outcome.mostRecentDay,
     systolic: outcome.lowestSystolic?.value ?? null,
@@ -70,9 +74,11 @@ function bloodPressureOf(row: EvidenceRow | undefined): LastBloodPressure | unde
   };
 }
 
-function glycemicOf(row: EvidenceRow | undefined): LastGlycemic | undefined {
-  const recent = row?.evidence.outcome?.kind === 'glycemic-status' ? row.evidence.outcome.mostRecent : null;
-  return recent === null ? undefined : { day: recent.day, percent: recent.percent, test: recent.test };
+function glycemicOf(row: EvidenceRow | undefined): LastGlycemic | null | undefined {
+  const outcome = row?.evidence.outcome;
+  if (outcome?.kind !== 'glycemic-status') return undefined;
+  const recent = outcome.mostRecent;
+  return recent === null ? null : { day: recent.day, percent: recent.percent, test: recent.test };
 }
 
 /**

@@ -1,4 +1,10 @@
-import { ACTIVE_CLINICAL_STATUSES, ENCOUNTER_DIAGNOSIS_CATEGORY, PROBLEM_CATEGORIES, VERIFIED_STATUSES } from './codes';
+import {
+  ACTIVE_CLINICAL_STATUSES,
+  CODES,
+  ENCOUNTER_DIAGNOSIS_CATEGORY,
+  PROBLEM_CATEGORIES,
+  VERIFIED_STATUSES,
+} from './codes';
 import { FieldReader, isJsonObject, referenceId } from './field-reader';
 import type { JsonObject } from './field-reader';
 import { parseFhirDateDays } from './fhir-date-time';
@@ -14,12 +20,16 @@ import {
 } from './fhir-intervals';
 import type { Instant, TimeInterval, Uncertain } from './cql-time';
 import { medicationRequestPeriod } from './medication-request-period';
+import { valueSetsOf } from './value-set-membership';
+import { anyIn } from './value-sets';
 import type { DataWarning, PatientRecord } from './types';
 
 /** A Condition as the measures see it (QI-Core ConditionEncounterDiagnosis / ConditionProblemsHealthConcerns). */
 export interface ConditionFact {
   readonly id: string;
   readonly codes: readonly string[];
+  /** The value sets any of its codes belong to (see `valueSetsOf`): criteria test membership with one lookup. */
+  readonly valueSets: ReadonlySet<string>;
   readonly encounterDiagnosis: boolean;
   readonly problemOrConcern: boolean;
   /** Status `verified()`: no verification status, or confirmed / unconfirmed / provisional / differential. */
@@ -30,6 +40,8 @@ export interface ConditionFact {
 export interface EncounterFact {
   readonly id: string;
   readonly types: readonly string[];
+  /** The value sets any of its types belong to. */
+  readonly valueSets: ReadonlySet<string>;
   /** Status `isEncounterPerformed()`. */
   readonly finished: boolean;
   readonly period: TimeInterval | null;
@@ -59,6 +71,8 @@ export interface ComponentFact {
 export interface ObservationFact {
   readonly id: string;
   readonly codes: readonly string[];
+  /** The value sets any of its codes belong to (see `valueSetsOf`): criteria test membership with one lookup. */
+  readonly valueSets: ReadonlySet<string>;
   readonly status: string | undefined;
   readonly effective: TimeInterval | null;
   /** QICoreCommon `effective.latest()`. */
@@ -71,6 +85,8 @@ export interface ObservationFact {
 export interface ProcedureFact {
   readonly id: string;
   readonly codes: readonly string[];
+  /** The value sets any of its codes belong to (see `valueSetsOf`): criteria test membership with one lookup. */
+  readonly valueSets: ReadonlySet<string>;
   readonly status: string | undefined;
   readonly performed: TimeInterval | null;
 }
@@ -79,6 +95,8 @@ export interface ProcedureFact {
 export interface RequestFact {
   readonly id: string;
   readonly codes: readonly string[];
+  /** The value sets any of its codes belong to (see `valueSetsOf`): criteria test membership with one lookup. */
+  readonly valueSets: ReadonlySet<string>;
   readonly status: string | undefined;
   readonly intent: string | undefined;
   readonly authoredOn: Instant | null;
@@ -105,6 +123,9 @@ export interface PatientFacts {
   /** Problems met while reading; the measure evaluations add their own. */
   readonly warnings: readonly DataWarning[];
 }
+
+/** The codes the measures name directly (not through a value set), e.g. the blood-pressure panel. */
+const DIRECT_CODES: ReadonlySet<string> = new Set(Object.values(CODES));
 
 const DEVICE_DO_NOT_PERFORM = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-DeviceRequest.doNotPerform';
 const VALUE_KEYS_OTHER = [
@@ -238,12 +259,16 @@ class LazyPatientFacts implements PatientFacts {
   }
 
   get procedures(): readonly ProcedureFact[] {
-    return (this.procedureFacts ??= this.readAll('Procedure', (raw, id) => ({
-      id,
-      codes: this.r.concept(raw, 'code'),
-      status: this.r.str(raw, 'status'),
-      performed: timingInterval(this.r, raw, PERFORMED, this.birthDays),
-    })));
+    return (this.procedureFacts ??= this.readAll('Procedure', (raw, id) => {
+      const codes = this.r.concept(raw, 'code');
+      return {
+        id,
+        codes,
+        valueSets: valueSetsOf(codes),
+        status: this.r.str(raw, 'status'),
+        performed: timingInterval(this.r, raw, PERFORMED, this.birthDays),
+      };
+    }));
   }
 
   get serviceRequests(): readonly RequestFact[] {
@@ -370,9 +395,11 @@ class LazyPatientFacts implements PatientFacts {
     const active = r.concept(raw, 'clinicalStatus').some((c) => ACTIVE_CLINICAL_STATUSES.has(c));
     const onset = timingInterval(r, raw, ONSET, this.birthDays);
     const abatement = abatementEnd(r, raw, this.birthDays);
+    const codes = r.concept(raw, 'code');
     return {
       id,
-      codes: r.concept(raw, 'code'),
+      codes,
+      valueSets: valueSetsOf(codes),
       encounterDiagnosis,
       problemOrConcern,
       verified,
@@ -385,9 +412,11 @@ class LazyPatientFacts implements PatientFacts {
     const period = r.obj(raw, 'period');
     const hospitalization = r.obj(raw, 'hospitalization');
     const classCoding = r.obj(raw, 'class');
+    const types = r.concepts(raw, 'type');
     return {
       id,
-      types: r.concepts(raw, 'type'),
+      types,
+      valueSets: valueSetsOf(types),
       finished: r.str(raw, 'status') === 'finished',
       period: period === undefined ? null : periodInterval(r, period),
       classCode: classCoding === undefined ? undefined : r.str(classCoding, 'code'),
@@ -395,8 +424,14 @@ class LazyPatientFacts implements PatientFacts {
     };
   }
 
-  private readObservation(raw: JsonObject, id: string): ObservationFact {
+  private readObservation(raw: JsonObject, id: string): ObservationFact | undefined {
     const r = this.r;
+    // Codes first: an observation no criterion can match (a hunger screening, a weight) is left out before its
+    // dates, value and components are read. Every observation criterion tests the code first, so results are the
+    // same; only warnings about the fields of such unused observations are no longer raised.
+    const codes = r.concept(raw, 'code');
+    const valueSets = valueSetsOf(codes);
+    if (valueSets.size === 0 && !anyIn(codes, DIRECT_CODES)) return undefined;
     const effective = timingInterval(r, raw, EFFECTIVE, this.birthDays);
     const components: ComponentFact[] = [];
     for (const c of r.arr(raw, 'component')) {
@@ -410,7 +445,8 @@ class LazyPatientFacts implements PatientFacts {
     const encounterRef = encounter === undefined ? undefined : r.str(encounter, 'reference');
     return {
       id,
-      codes: r.concept(raw, 'code'),
+      codes,
+      valueSets,
       status: r.str(raw, 'status'),
       effective,
       latest: latestOf(effective),
@@ -443,9 +479,11 @@ class LazyPatientFacts implements PatientFacts {
 
   private readRequest(raw: JsonObject, id: string, codeKey: string): RequestFact {
     const r = this.r;
+    const codes = r.concept(raw, codeKey);
     return {
       id,
-      codes: r.concept(raw, codeKey),
+      codes,
+      valueSets: valueSetsOf(codes),
       status: r.str(raw, 'status'),
       intent: r.str(raw, 'intent'),
       authoredOn: r.dateTime(raw, 'authoredOn'),
@@ -469,7 +507,12 @@ class LazyPatientFacts implements PatientFacts {
     const ref = reference === undefined ? undefined : r.str(reference, 'reference');
     const request = this.readRequest(raw, id, 'medicationCodeableConcept');
     const codes = ref === undefined ? request.codes : this.medicationCodes(raw, ref, medications);
-    return { ...request, codes, period: medicationRequestPeriod(r, raw) };
+    return {
+      ...request,
+      codes,
+      valueSets: ref === undefined ? request.valueSets : valueSetsOf(codes),
+      period: medicationRequestPeriod(r, raw),
+    };
   }
 
   /** Codes of the Medication a request refers to: contained (`#id`) or another resource in the record. */

@@ -15,20 +15,31 @@ import type { Populations } from './types';
 import { anyIn, valueSetCodes } from './value-sets';
 
 /**
- * Ids of finished encounters typed by one of the value sets (or one of the direct codes) that lie wholly within
- * the period's days: the "Qualifying Encounters" pattern shared by both measures.
+ * The `system|code` keys of the value sets plus the direct codes, as one set: built once per measure at module
+ * load, so that `qualifyingEncounterIds` makes one lookup per encounter type however many value sets there are.
+ */
+export function combinedCodes(
+  valueSetUrls: readonly string[],
+  directCodes: Iterable<string> = [],
+): ReadonlySet<string> {
+  const combined = new Set(directCodes);
+  for (const url of valueSetUrls) for (const key of valueSetCodes(url)) combined.add(key);
+  return combined;
+}
+
+/**
+ * Ids of finished encounters typed by one of `codes` (see `combinedCodes`) that lie wholly within the period's
+ * days: the "Qualifying Encounters" pattern shared by both measures.
  */
 export function qualifyingEncounterIds(
   facts: PatientFacts,
   ctx: MeasurementContext,
-  valueSetUrls: readonly string[],
-  directCodes: ReadonlySet<string> = new Set(),
+  codes: ReadonlySet<string>,
 ): string[] {
-  const sets = valueSetUrls.map(valueSetCodes);
   const found: string[] = [];
   for (const e of facts.encounters) {
-    if (!e.finished || !withinPeriodDays(e.period, ctx)) continue;
-    if (sets.some((set) => anyIn(e.types, set)) || anyIn(e.types, directCodes)) found.push(e.id);
+    // The cheap code test first: most encounters of a record are not qualifying visits.
+    if (e.finished && anyIn(e.types, codes) && withinPeriodDays(e.period, ctx)) found.push(e.id);
   }
   return found;
 }

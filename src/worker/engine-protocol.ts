@@ -86,10 +86,18 @@ export const compactRecordSchema = z.object({
   resources: z.array(z.custom<CompactResource>(isCompactResource, 'a resource needs a resourceType and an id')),
 }) satisfies z.ZodType<CompactRecord>;
 
-export const compactItemSchema = z.object({
-  patientId: z.string().min(1).optional(),
-  resource: z.custom<CompactResource>(isCompactResource, 'a resource needs a resourceType and an id'),
-}) satisfies z.ZodType<CompactItem>;
+function isCompactItem(value: unknown): value is CompactItem {
+  if (!isJsonObject(value) || !isCompactResource(value.resource)) return false;
+  const patientId = value.patientId;
+  return patientId === undefined || (typeof patientId === 'string' && patientId.length > 0);
+}
+
+// Checked by a type guard rather than an object schema: a population streams hundreds of thousands of items, and a
+// schema would copy each one (the engine validates every field it reads, as for `patients` records).
+export const compactItemSchema = z.custom<CompactItem>(
+  isCompactItem,
+  'an item needs a resource (resourceType and id) and, optionally, a patient id',
+) satisfies z.ZodType<CompactItem>;
 
 export const evaluateParamsSchema = z.object({
   measures: z.array(z.enum(MEASURE_IDS)).min(1),

@@ -1,4 +1,5 @@
 import type { MeasureReport } from 'fhir/r4';
+import type { DimensionId } from '../domain/dimensions';
 import { stratumKeysOf, type StratumKeys } from '../domain/stratum-keys';
 import { evaluatePatientMeasures } from '../measures/evaluate-patient';
 import { MEASURES } from '../measures/measure-catalogue';
@@ -73,6 +74,8 @@ interface PerMeasure {
 export class MeasureRun {
   readonly config: MeasureRunConfig;
   readonly #measures: readonly PerMeasure[];
+  /** The dimensions the stratifiers use; `undefined` (all of them) when rows are kept for drill-down. */
+  readonly #dimensions: readonly DimensionId[] | undefined;
   #patients = 0;
 
   constructor(config: MeasureRunConfig) {
@@ -83,6 +86,7 @@ export class MeasureRun {
       warningCounts: {},
       rows: [],
     }));
+    this.#dimensions = config.keepRows === true ? undefined : [...new Set(config.stratifiers.flat())];
   }
 
   /** Patients added so far. */
@@ -93,7 +97,9 @@ export class MeasureRun {
   /** Evaluates every measure for one patient. Never throws on bad clinical data. */
   add(record: PatientRecord): void {
     const { period, utcOffsetMinutes, keepRows } = this.config;
-    const keys = stratumKeysOf(record.resources, { asOf: period.end });
+    // Only the stratified dimensions (and only their warnings), unless rows need a patient's keys in every one.
+    const all = this.#dimensions === undefined ? stratumKeysOf(record.resources, { asOf: period.end }) : undefined;
+    const keys = all ?? stratumKeysOf(record.resources, { asOf: period.end, dimensions: this.#dimensions ?? [] });
     // One reading of the record for every measure.
     const results = evaluatePatientMeasures(this.config.measures, record, period, { utcOffsetMinutes });
     this.#patients++;
@@ -104,17 +110,18 @@ export class MeasureRun {
       m.accumulator.add({ populations: result.populations, strata: keys.value });
       for (const w of result.warnings) m.warningCounts[w.code] = (m.warningCounts[w.code] ?? 0) + 1;
       for (const w of keys.warnings) m.warningCounts[w.code] = (m.warningCounts[w.code] ?? 0) + 1;
-      if (keepRows === true) {
+      // `all` is always there when rows are kept (see the constructor).
+      if (keepRows === true && all !== undefined) {
         m.rows.push({
           patientId: record.patientId,
           ageAtPeriodEnd: result.ageAtPeriodEnd,
           populations: result.populations,
           evidence: result.evidence,
-          strata: keys.value,
+          strata: all.value,
           warnings: [...result.warnings, ...keys.warnings],
         });
       }
-    });
+    }
   }
 
   /** Rates, intervals, comparisons, suppression and the summary MeasureReport of every measure. */
