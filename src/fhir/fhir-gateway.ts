@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { AppError, httpError, toAppError } from './app-error';
 import { DEFAULT_RETRY, backoffDelay, isRetryableStatus, parseRetryAfter, sleep } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
-import { bundleSchema, capabilityStatementSchema, outcomeMessages, resourceSchema } from './schemas';
+import { bundleLinkSchema, bundleSchema, capabilityStatementSchema, outcomeMessages, resourceSchema } from './schemas';
 import type { LooseResource } from './schemas';
 
 export interface FhirGatewayOptions {
@@ -96,11 +97,16 @@ export class FhirGateway {
     return this.parseResource(response.body, options.what);
   }
 
-  /** Follows every next link of a search and returns the matched resources (`search.mode` "match" or absent). */
+  /**
+   * Follows every next link of a search and returns the matched resources (`search.mode` "match" or absent). The
+   * next page is requested as soon as its link is read, before this page's entries are checked and handed to
+   * `onPage`, so that work overlaps the server's work on the next page.
+   */
   async searchAll(path: string, options: SearchOptions): Promise<LooseResource[]> {
     const all: LooseResource[] = [];
     const collect = options.collect ?? true;
     let url: string | undefined = this.resolve(path);
+    let prefetched: Promise<RawResponse> | undefined;
     const seen = new Set<string>();
     let pages = 0;
     let resources = 0;
@@ -108,7 +114,18 @@ export class FhirGateway {
     while (url !== undefined) {
       if (seen.has(url)) throw brokenPaging(options.what, 'the server sent the same page link twice');
       seen.add(url);
-      const response = await this.send('GET', url, options);
+      const response = await (prefetched ?? this.send('GET', url, options));
+      prefetched = undefined;
+      const links = bundleLinksSchema.safeParse(response.body);
+      if (!links.success) throw invalidResponse(options.what, 'a search did not return a Bundle');
+      const last = options.maxPages !== undefined && options.maxPages > 0 && pages + 1 >= options.maxPages;
+      const nextLink = last ? undefined : links.data.link?.find((link) => link.relation === 'next')?.url;
+      const next = nextLink === undefined ? undefined : this.checkNextLink(nextLink, options.what);
+      if (next !== undefined && !seen.has(next)) {
+        prefetched = this.send('GET', next, options);
+        // Awaited on the next turn; if this page fails first, its rejection must not go unhandled.
+        prefetched.catch(() => undefined);
+      }
       const parsed = bundleSchema.safeParse(response.body);
       if (!parsed.success) throw invalidResponse(options.what, 'a search did not return a Bundle');
       const bundle = parsed.data;
@@ -124,9 +141,7 @@ export class FhirGateway {
       pages += 1;
       resources += page.length;
       options.onPage?.({ pages, resources, total }, page);
-      if (options.maxPages !== undefined && options.maxPages > 0 && pages >= options.maxPages) break;
-      const next = bundle.link?.find((link) => link.relation === 'next')?.url;
-      url = next === undefined ? undefined : this.checkNextLink(next, options.what);
+      url = next;
     }
     return all;
   }
@@ -283,6 +298,12 @@ export class FhirGateway {
     return { status: response.status, body: parsedBody, headers: response.headers };
   }
 }
+
+/** A search page's type and links only: read first, so the next page can be requested before the entries are checked. */
+const bundleLinksSchema = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  link: z.array(bundleLinkSchema).optional(),
+});
 
 function invalidResponse(what: string, why: string): AppError {
   return new AppError({

@@ -82,7 +82,6 @@ export async function loadPopulation(
   const internal = new AbortController();
   const signal = options.signal === undefined ? internal.signal : AbortSignal.any([options.signal, internal.signal]);
   let failure: { index: number; error: AppError } | undefined;
-
   const runOne = async (index: number): Promise<void> => {
     const search = searches[index];
     if (search === undefined) return;
@@ -105,6 +104,7 @@ export async function loadPopulation(
         },
         onPage: (progress, page) => {
           update({ state: 'loading', pages: progress.pages, resources: progress.resources, total: progress.total });
+          // The gateway has already asked for the next page: this work overlaps the server's.
           options.onPage(search, page);
           report();
         },
@@ -150,10 +150,11 @@ export async function loadPopulation(
 export function loadFailure(error: AppError, search: PopulationSearch | undefined, progress: LoadProgress): AppError {
   const failed = progress.searches.find((s) => s.search === search);
   const loaded = progress.searches
-    .filter((s) => s.pages > 0)
+    .filter((s) => s.resources > 0)
     .map((s) => {
       const of = s.total !== undefined && s.state !== 'done' ? ` of ${s.total.toLocaleString('en-US')}` : '';
-      return `${s.resources.toLocaleString('en-US')}${of} ${s.search.label}${s.state === 'done' ? '' : ' (incomplete)'}`;
+      const incomplete = s.state === 'done' ? '' : ' (incomplete)';
+      return `${s.search.label}: ${s.resources.toLocaleString('en-US')}${of}${incomplete}`;
     });
   const where =
     failed === undefined
@@ -164,7 +165,7 @@ export function loadFailure(error: AppError, search: PopulationSearch | undefine
       kind: error.kind,
       title: `Loading stopped: ${error.title.charAt(0).toLowerCase()}${error.title.slice(1)}`,
       detail:
-        `${error.detail}${where} Loaded before it stopped: ${loaded.length === 0 ? 'nothing' : loaded.join(', ')}. ` +
+        `${error.detail}${where} Loaded before it stopped: ${loaded.length === 0 ? 'nothing' : loaded.join('; ')}. ` +
         'No rates are shown, because they would leave out patients and look complete when they are not.',
       action: error.retryable ? 'Try again: the whole population is loaded again from the start.' : error.action,
       ...(error.status === undefined ? {} : { status: error.status }),

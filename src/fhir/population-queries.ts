@@ -1,4 +1,5 @@
 import { HUNGER_VITAL_SIGN } from '../domain/food-insecurity';
+import { SELF_REPORT_FORMS } from '../domain/self-report-form';
 import { SELF_REPORT_QUESTIONNAIRE } from '../domain/self-report-questionnaire-response';
 import { CODES } from '../measures/codes';
 import type { Period } from '../measures/types';
@@ -55,6 +56,17 @@ export function observationCodes(): string[] {
     HUNGER_VITAL_SIGN.riskItem,
   ];
   return [...new Set([...keys.map((key) => key.slice(key.lastIndexOf('|') + 1)), ...hunger])];
+}
+
+/**
+ * The self-report form's canonical, bare and with each version the app writes (`…|omb-2024`): FHIR says a bare
+ * canonical matches every version, but not every server does, so the versions are named too.
+ */
+export function selfReportQuestionnaires(): string[] {
+  return [
+    SELF_REPORT_QUESTIONNAIRE,
+    ...Object.keys(SELF_REPORT_FORMS).map((standard) => `${SELF_REPORT_QUESTIONNAIRE}|${standard}`),
+  ];
 }
 
 /** `YYYY-MM-DD` twelve months before `day` (the measures' "year before the period" look-back). */
@@ -120,7 +132,7 @@ export function populationPlan(period: Period, grantedScopes: readonly string[])
     },
     {
       type: 'QuestionnaireResponse',
-      path: `QuestionnaireResponse?questionnaire=${encodeURIComponent(SELF_REPORT_QUESTIONNAIRE)}&${count}`,
+      path: `QuestionnaireResponse?questionnaire=${selfReportQuestionnaires().map(encodeURIComponent).join(',')}&${count}`,
       role: 'self-report',
       label: 'self-report forms',
       required: false,

@@ -85,7 +85,7 @@ describe('quality-lead panel', () => {
     await context.close();
   });
 
-  it('keeps the view in the address: a reload (SMART state in sessionStorage) opens the same view', async () => {
+  it('keeps the view in the address (a reload opens the same view) and loads another measurement period', async () => {
     const { context, page, errors } = await openPanel();
     await page.getByTestId('nav-disparities').click();
     await page.getByTestId('measure-select').selectOption('cms122');
@@ -102,6 +102,22 @@ describe('quality-lead panel', () => {
     await page.getByTestId('disparity-table').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('dimension-select').inputValue()).toBe('language');
     expect(await page.getByTestId('filter-age').inputValue()).toBe('30-65');
+
+    // The measurement period: the previous year loads again and gives the engine's numbers for that year.
+    const { year, offset } = await pageSettings(page);
+    await page.getByTestId('period-year').selectOption(String(year - 1));
+    await page.getByText(`Measurement period ${String(year - 1)}-01-01`).waitFor({ timeout: 60_000 });
+    await page.getByTestId('filter-age').selectOption('');
+    const [, cms122] = expectedOutcomes(live.records, year - 1, offset, [['language']]);
+    const overall = cms122?.report.overall;
+    if (overall === undefined || overall.suppressed) throw new Error('no overall');
+    expect(await numberIn(page, '[data-testid="stratum-overall"] [data-cell="n"]')).toBe(
+      overall.performanceDenominator,
+    );
+    expect(await numberIn(page, '[data-testid="stratum-overall"] [data-cell="numerator"]')).toBe(
+      overall.counts.numerator,
+    );
+    expect(new URL(page.url()).searchParams.get('year')).toBe(String(year - 1));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -76,10 +76,10 @@ export function ProgressTable({ charter, progress, now }: ProgressTableProps) {
   const bound = notation === 'increase' ? 'at least' : 'at most';
   const focus = groupPhrase(spec.focus.label);
   const reference = groupPhrase(spec.reference.label);
-  const rows: readonly [string, RateAssessment][] = [
-    ['Everyone', progress.overall],
-    [focus, progress.focus],
-    [reference, progress.reference],
+  const rows: readonly [string, string, RateAssessment][] = [
+    ['overall', 'Everyone', progress.overall],
+    ['focus', focus, progress.focus],
+    ['reference', reference, progress.reference],
   ];
   const gap = progress.gap;
   return (
@@ -99,8 +99,8 @@ export function ProgressTable({ charter, progress, now }: ProgressTableProps) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(([label, a]) => (
-            <tr key={label}>
+          {rows.map(([key, label, a]) => (
+            <tr key={key} data-testid={`progress-${key}`}>
               <th scope="row">{label}</th>
               <RateCells a={a} />
               <td>{rateStatus(a)}</td>

@@ -19,6 +19,13 @@ interface TrendChartProps {
   readonly cycleMonths: readonly { readonly month: string; readonly label: string }[];
 }
 
+/** Square markers for the reference line, so it differs from the focus line by shape as well as colour and dash. */
+function squareDot(props: { cx?: number; cy?: number; index?: number; value?: unknown }) {
+  const { cx, cy, index } = props;
+  if (cx === undefined || cy === undefined || props.value === null) return <g key={`sq-${String(index)}`} />;
+  return <rect key={`sq-${String(index)}`} x={cx - 3} y={cy - 3} width={6} height={6} fill={REFERENCE} />;
+}
+
 const pctOf = (x: number | undefined): number | null => (x === undefined ? null : Math.round(x * 1000) / 10);
 
 /**
@@ -48,13 +55,17 @@ export function TrendChart({ rows, focusLabel, referenceLabel, baselineGap, gapT
       : `Latest month ${monthWords(last.month)}: ${focusLabel} ${last.focus === undefined ? 'not measurable' : pct1(last.focus.rate)}, ` +
         `${referenceLabel} ${last.reference === undefined ? 'not measurable' : pct1(last.reference.rate)}, gap ` +
         `${last.gap === undefined ? 'not measurable' : gapPoints(last.gap.gap)}.`;
-  const markers = cycleMonths.map((c) => (
+  // Cycles that start in the same month share one marker ("PDSA 1, 2"); labels sit left of the line, so that a
+  // cycle in the latest month is not cut off at the chart's edge.
+  const byMonth = new Map<string, string[]>();
+  for (const c of cycleMonths) byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), c.label.replace(/^PDSA /, '')]);
+  const markers = [...byMonth].map(([month, numbers]) => (
     <ReferenceLine
-      key={`${c.month}-${c.label}`}
-      x={monthWords(c.month)}
+      key={month}
+      x={monthWords(month)}
       stroke="#4a5563"
       strokeDasharray="2 3"
-      label={{ value: c.label, position: 'insideTopLeft', fontSize: 11, fill: '#1b1f24' }}
+      label={{ value: `PDSA ${numbers.join(', ')}`, position: 'insideTopRight', fontSize: 11, fill: '#1b1f24' }}
     />
   ));
   const common = { width, height: 260, data, margin: { top: 18, right: 24, bottom: 8, left: 8 } };
@@ -88,8 +99,24 @@ export function TrendChart({ rows, focusLabel, referenceLabel, baselineGap, gapT
           <CartesianGrid strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="month" interval={2} fontSize={12} />
           <YAxis domain={[0, 100]} unit="%" fontSize={12} width={48} />
-          <Area dataKey="focusBand" stroke="none" fill={FOCUS} fillOpacity={0.14} isAnimationActive={false} />
-          <Area dataKey="referenceBand" stroke="none" fill={REFERENCE} fillOpacity={0.12} isAnimationActive={false} />
+          <Area
+            dataKey="focusBand"
+            stroke="none"
+            fill={FOCUS}
+            fillOpacity={0.14}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+          <Area
+            dataKey="referenceBand"
+            stroke="none"
+            fill={REFERENCE}
+            fillOpacity={0.12}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
           {markers}
           <Line dataKey="overall" stroke={OVERALL} strokeDasharray="2 3" dot={false} isAnimationActive={false} />
           <Line
@@ -97,8 +124,7 @@ export function TrendChart({ rows, focusLabel, referenceLabel, baselineGap, gapT
             stroke={REFERENCE}
             strokeWidth={2.5}
             strokeDasharray="7 4"
-            dot={{ r: 3, fill: REFERENCE, strokeWidth: 0 }}
-            shape="square"
+            dot={squareDot}
             isAnimationActive={false}
           />
           <Line
@@ -114,18 +140,26 @@ export function TrendChart({ rows, focusLabel, referenceLabel, baselineGap, gapT
         <figcaption>
           Gap in percentage points (above 0: {focusLabel} fare worse); dashed: baseline, solid grey: the target
         </figcaption>
-        <ComposedChart {...common} accessibilityLayer={false}>
+        <ComposedChart {...common} margin={{ ...common.margin, right: 64 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="month" interval={2} fontSize={12} />
-          <YAxis unit=" pts" fontSize={12} width={56} />
-          <Area dataKey="gapBand" stroke="none" fill={FOCUS} fillOpacity={0.14} isAnimationActive={false} />
+          <YAxis unit=" pts" fontSize={12} width={66} />
+          <Area
+            dataKey="gapBand"
+            stroke="none"
+            fill={FOCUS}
+            fillOpacity={0.14}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
           <ReferenceLine y={0} stroke="#1b1f24" />
           {baselineGap !== undefined && (
             <ReferenceLine
               y={pctOf(baselineGap) ?? 0}
               stroke="#4a5563"
               strokeDasharray="6 4"
-              label={{ value: 'baseline', position: 'insideTopRight', fontSize: 11, fill: '#1b1f24' }}
+              label={{ value: 'baseline', position: 'right', fontSize: 11, fill: '#1b1f24' }}
             />
           )}
           {gapTarget !== undefined && (
@@ -133,7 +167,7 @@ export function TrendChart({ rows, focusLabel, referenceLabel, baselineGap, gapT
               y={pctOf(gapTarget) ?? 0}
               stroke="#4a5563"
               strokeWidth={2}
-              label={{ value: 'target', position: 'insideBottomRight', fontSize: 11, fill: '#1b1f24' }}
+              label={{ value: 'target', position: 'right', fontSize: 11, fill: '#1b1f24' }}
             />
           )}
           {markers}

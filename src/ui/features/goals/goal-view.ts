@@ -1,3 +1,4 @@
+import { DIMENSIONS } from '../../../domain/dimensions';
 import type { DimensionId } from '../../../domain/dimensions';
 import type { CharterFilter, CharterSnapshot } from '../../../measures/charter-model';
 import type { AgeRange } from '../../../measures/panel-filters';
@@ -71,4 +72,15 @@ export function goalViewFromPanel(group: PanelGroup): GoalView | undefined {
     filters: group.filters,
     ...(group.ageRange === undefined ? {} : { ageRange: group.ageRange }),
   };
+}
+
+/** The panels' filters (one key per dimension, and an age range) as charter filters with their words. */
+export function charterFiltersOf(
+  keys: Partial<Readonly<Record<DimensionId, string>>> | undefined,
+  labelOf: (dimension: DimensionId, key: string) => string,
+): CharterFilter[] {
+  return Object.entries(keys ?? {}).flatMap(([dimension, key]) => {
+    const d = DIMENSIONS.find((x) => x.id === dimension);
+    return d === undefined ? [] : [{ dimension: d.id, keys: [key], label: labelOf(d.id, key) }];
+  });
 }

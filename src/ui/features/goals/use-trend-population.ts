@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../fhir/app-error';
 import { toAppError } from '../../../fhir/app-error';
 import { loadPopulation } from '../../../fhir/population-load';
@@ -45,10 +45,13 @@ export function useTrendPopulation(
   const [attempt, setAttempt] = useState(0);
   const [wanted, setWanted] = useState(enabled);
   if (enabled && !wanted) setWanted(true);
+  // The factory is read when a load starts; a new function on each render must not restart the load.
+  const factory = useRef(makeClient);
+  factory.current = makeClient;
   useEffect(() => {
     if (!wanted) return;
     const abort = new AbortController();
-    const client = makeClient();
+    const client = factory.current();
     const today = new Date().toISOString().slice(0, 10);
     const first = trendWindows(today, TREND_MONTHS)[0]?.period.start ?? today;
     const plan = populationPlan({ start: first, end: monthEnd(today) }, session.grantedScopes);
@@ -88,7 +91,7 @@ export function useTrendPopulation(
       abort.abort();
       client.dispose();
     };
-  }, [session, wanted, attempt, makeClient]);
+  }, [session, wanted, attempt]);
   return {
     state,
     reload: () => {

@@ -1,10 +1,17 @@
 import { useMemo } from 'react';
-import { dataQuality, REAL_FIELDS, type FieldQuality, type QualityGroup, type RealField } from '../../../measures/panel-data-quality';
+import {
+  dataQuality,
+  REAL_FIELDS,
+  type FieldQuality,
+  type QualityGroup,
+  type RealField,
+} from '../../../measures/panel-data-quality';
 import { CsvButton } from './CsvButton';
 import { fileName } from './download';
 import { count, groupLabel, pct } from './format';
 import { patientRows, type PanelProps } from './panel-props';
 import { ShareChart } from './ShareChart';
+import { StackedShareChart } from './StackedShareChart';
 import { panelFilters } from './view-state';
 
 const FIELD_LABEL: Readonly<Record<RealField, string>> = {
@@ -57,23 +64,27 @@ export function DataQualityPanel({ data, view }: PanelProps) {
         />
       </div>
       <p className="hint">
-        Of {count(overall.patients)} patients. “Declined” means the patient was asked and chose not to answer;
-        “unknown” that the record says it is not known; “not recorded” that nothing is on record.{' '}
+        Of {count(overall.patients)} patients. “Declined” means the patient was asked and chose not to answer; “unknown”
+        that the record says it is not known; “not recorded” that nothing is on record.{' '}
         {selfKnown
           ? '“Self-reported” counts patients who gave the answer themselves (a signed self-report or their own form).'
           : 'Self-reports could not be read with this account, so their share is not shown.'}
       </p>
-      <ShareChart
-        bars={REAL_FIELDS.map((field) => {
+      <StackedShareChart
+        segments={['Recorded', 'Declined', 'Unknown', 'Not recorded']}
+        rows={REAL_FIELDS.map((field) => {
           const f = overall.fields[field];
+          const of = Math.max(1, overall.patients);
+          const shares = [f.recorded, f.declined, f.unknown, f.absent].map((n) => n / of);
           return {
             label: FIELD_LABEL[field],
-            share: overall.patients === 0 ? undefined : f.recorded / overall.patients,
-            text: `${pct(overall.patients === 0 ? undefined : f.recorded / overall.patients)} recorded`,
+            shares,
+            text: `${pct(shares[0])} recorded, ${pct(shares[1])} declined, ${pct(shares[2])} unknown, ${pct(shares[3])} not recorded${f.selfReported === undefined ? '' : `; ${pct(f.selfReported / of)} self-reported`}.`,
           };
         })}
         summary={REAL_FIELDS.map(
-          (field) => `${FIELD_LABEL[field]} recorded for ${pct(overall.fields[field].recorded / Math.max(1, overall.patients))}`,
+          (field) =>
+            `${FIELD_LABEL[field]} recorded for ${pct(overall.fields[field].recorded / Math.max(1, overall.patients))}`,
         ).join('; ')}
       />
       <div className="table-scroll">
@@ -115,7 +126,13 @@ export function DataQualityPanel({ data, view }: PanelProps) {
           share: small(g) ? undefined : g.complete / g.patients,
           text: small(g) ? 'suppressed (fewer than 11)' : `${pct(g.complete / g.patients)} have all three`,
         }))}
-        references={[{ label: `Practice ${pct(overall.complete / Math.max(1, overall.patients))}`, share: overall.complete / Math.max(1, overall.patients), dash: '6 4' }]}
+        references={[
+          {
+            label: `Practice ${pct(overall.complete / Math.max(1, overall.patients))}`,
+            share: overall.complete / Math.max(1, overall.patients),
+            dash: '6 4',
+          },
+        ]}
         summary="Share of each practitioner's patients with race, ethnicity and language all recorded."
       />
       <div className="table-scroll">

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { dimensionInfo } from '../../../domain/dimensions';
 import { stratifyRows } from '../../../measures/panel-stratify';
+import { PanelGoalButton } from '../goals/PanelGoalButton';
 import { CsvButton } from './CsvButton';
 import { DimensionSelect } from './DimensionSelect';
 import { fileName } from './download';
-import { pct } from './format';
+import { groupLabel, pct } from './format';
 import { MeasureSelect } from './MeasureSelect';
 import { MEASURE_WORDS } from './measure-words';
 import { rowsOf, type PanelProps } from './panel-props';
@@ -16,7 +17,7 @@ import { panelFilters } from './view-state';
 import { strataCsvHeader, strataCsvRows } from './strata-csv';
 
 /** Rates by stratum of one dimension, with intervals, the overall rate, counts and suppression. */
-export function DisparityPanel({ data, view, update, canSeePatients }: PanelProps) {
+export function DisparityPanel({ data, view, update, canSeePatients, session }: PanelProps) {
   const words = MEASURE_WORDS[view.measure];
   const dimension = view.dimension;
   const report = useMemo(
@@ -87,13 +88,30 @@ export function DisparityPanel({ data, view, update, canSeePatients }: PanelProp
               numeratorLabel={words.numerator}
               testId="disparity-table"
               actions={(s) => (
-                <StratumActions
-                  stratum={s}
-                  dimensions={[dimension]}
-                  view={view}
-                  update={update}
-                  canSeePatients={canSeePatients}
-                />
+                <>
+                  <StratumActions
+                    stratum={s}
+                    dimensions={[dimension]}
+                    view={view}
+                    update={update}
+                    canSeePatients={canSeePatients}
+                  />
+                  {session !== undefined && (
+                    <PanelGoalButton
+                      session={session}
+                      measure={view.measure}
+                      period={data.period}
+                      report={report}
+                      stratumKey={s.key}
+                      label={s.label}
+                      filters={panelFilters(view.filters)}
+                      labelOf={(d, key) => groupLabel(d, key, data.practitioners)}
+                      showGoals={() => {
+                        update((v) => ({ ...v, panel: 'goals' }));
+                      }}
+                    />
+                  )}
+                </>
               )}
             />
           </details>

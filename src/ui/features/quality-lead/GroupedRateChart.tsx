@@ -97,7 +97,13 @@ export function GroupedRateChart({ rows, columns, cell, overall, summary }: Grou
                 );
               }}
             >
-              <ErrorBar dataKey={`e${String(j)}`} width={5} strokeWidth={1.2} stroke="#1b1f24" isAnimationActive={false} />
+              <ErrorBar
+                dataKey={`e${String(j)}`}
+                width={5}
+                strokeWidth={1.2}
+                stroke="#1b1f24"
+                isAnimationActive={false}
+              />
             </Bar>
           ))}
           {overall !== undefined && (

@@ -55,24 +55,33 @@ export function IntersectionPanel({ data, view, update, canSeePatients }: PanelP
         />
       </div>
       <p className="hint">
-        {words.direction}. Each bar is one combination (for example Black or African American and female) with its
-        95% interval. Groups of fewer than 11 patients are suppressed.
+        {words.direction}. Each bar is one combination (for example Black or African American and female) with its 95%
+        interval. Groups of fewer than 11 patients are suppressed.
       </p>
       <div className="controls">
-        <MeasureSelect value={view.measure} onChange={(measure) => { update((v) => ({ ...v, measure })); }} />
+        <MeasureSelect
+          value={view.measure}
+          onChange={(measure) => {
+            update((v) => ({ ...v, measure }));
+          }}
+        />
         <DimensionSelect
           label="Groups"
           value={rowDim}
           exclude={[colDim]}
           testId="rows-select"
-          onChange={(d) => { update((v) => ({ ...v, rows: d, third: v.third?.dimension === d ? undefined : v.third })); }}
+          onChange={(d) => {
+            update((v) => ({ ...v, rows: d, third: v.third?.dimension === d ? undefined : v.third }));
+          }}
         />
         <DimensionSelect
           label="Split by"
           value={colDim}
           exclude={[rowDim]}
           testId="columns-select"
-          onChange={(d) => { update((v) => ({ ...v, columns: d, third: v.third?.dimension === d ? undefined : v.third })); }}
+          onChange={(d) => {
+            update((v) => ({ ...v, columns: d, third: v.third?.dimension === d ? undefined : v.third }));
+          }}
         />
         <span className="field">
           <label htmlFor={`${id}-third`}>Only patients with (third dimension)</label>
@@ -83,7 +92,10 @@ export function IntersectionPanel({ data, view, update, canSeePatients }: PanelP
             onChange={(e) => {
               const dimension = DIMENSIONS.find((d) => d.id === e.target.value)?.id;
               const key = dimension === undefined ? undefined : keysOf(data, dimension)[0];
-              update((v) => ({ ...v, third: dimension === undefined || key === undefined ? undefined : { dimension, key } }));
+              update((v) => ({
+                ...v,
+                third: dimension === undefined || key === undefined ? undefined : { dimension, key },
+              }));
             }}
           >
             <option value="">No third dimension</option>

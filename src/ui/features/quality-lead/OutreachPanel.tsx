@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { dimensionInfo } from '../../../domain/dimensions';
+import { dimensionInfo, UNINFORMATIVE_KEYS, type DimensionId } from '../../../domain/dimensions';
+import { stratifyRows } from '../../../measures/panel-stratify';
 import { outreachList, sortOutreach, type OutreachEntry, type OutreachSortKey } from '../../../measures/panel-outreach';
 import { CsvButton } from './CsvButton';
 import { DimensionSelect } from './DimensionSelect';
@@ -8,7 +9,8 @@ import { count, groupLabel, groupLabels } from './format';
 import { MeasureSelect } from './MeasureSelect';
 import { MEASURE_WORDS } from './measure-words';
 import { keysOf, rowsOf, type PanelProps } from './panel-props';
-import { PANEL_MEASURE_IDS, panelFilters } from './view-state';
+import type { PopulationData } from './population-run';
+import { PANEL_MEASURE_IDS, panelFilters, type GroupRef, type PanelMeasureId } from './view-state';
 
 const COLUMNS: readonly { readonly key: OutreachSortKey; readonly label: string }[] = [
   { key: 'name', label: 'Patient' },
@@ -21,15 +23,19 @@ const COLUMNS: readonly { readonly key: OutreachSortKey; readonly label: string 
 
 const bp = (e: OutreachEntry): string =>
   e.lastBloodPressure === undefined
-    ? 'none this year'
-    : `${e.lastBloodPressure.systolic === null ? '?' : String(e.lastBloodPressure.systolic)}/${e.lastBloodPressure.diastolic === null ? '?' : String(e.lastBloodPressure.diastolic)} mmHg`;
+    ? '–'
+    : e.lastBloodPressure === null
+      ? 'none this year'
+      : `${e.lastBloodPressure.systolic === null ? '?' : String(e.lastBloodPressure.systolic)}/${e.lastBloodPressure.diastolic === null ? '?' : String(e.lastBloodPressure.diastolic)} mmHg`;
 
 const a1c = (e: OutreachEntry): string =>
   e.lastGlycemic === undefined
-    ? 'none this year'
-    : e.lastGlycemic.percent === null
-      ? 'no usable result'
-      : `${e.lastGlycemic.percent.toFixed(1)}%${e.lastGlycemic.test === 'gmi' ? ' (GMI)' : ''}`;
+    ? '–'
+    : e.lastGlycemic === null
+      ? 'none this year'
+      : e.lastGlycemic.percent === null
+        ? 'no usable result'
+        : `${e.lastGlycemic.percent.toFixed(1)}%${e.lastGlycemic.test === 'gmi' ? ' (GMI)' : ''}`;
 
 /**
  * The patients of a group who are not meeting the measure, with their last blood pressure and HbA1c from the
@@ -42,7 +48,7 @@ export function OutreachPanel({ data, view, update, canSeePatients }: PanelProps
     key: 'name',
     direction: 'ascending',
   });
-  const group = view.group ?? { dimensions: [view.dimension], keys: [keysOf(data, view.dimension)[0] ?? 'absent'] };
+  const group = view.group ?? defaultGroup(data, view.measure, view.dimension);
   const entries = useMemo(() => {
     const others = PANEL_MEASURE_IDS.filter((m) => m !== view.measure).map((m) => rowsOf(data, m));
     return outreachList(rowsOf(data, view.measure), {
@@ -62,9 +68,9 @@ export function OutreachPanel({ data, view, update, canSeePatients }: PanelProps
       <section className="card panel" aria-labelledby="outreach-title" data-testid="panel-outreach">
         <h2 id="outreach-title">Outreach list</h2>
         <p className="notice" role="note" data-testid="outreach-hidden">
-          Your EHR account did not give Equity Lens permission to read patient records one by one (the
-          “user/Patient.rs” permission), so the list of patients is not shown; the other panels show counts only.
-          Ask your EHR administrator for this permission if your role includes outreach.
+          Your EHR account did not give Equity Lens permission to read patient records one by one (the “user/Patient.rs”
+          permission), so the list of patients is not shown; the other panels show counts only. Ask your EHR
+          administrator for this permission if your role includes outreach.
         </p>
       </section>
     );
@@ -82,7 +88,7 @@ export function OutreachPanel({ data, view, update, canSeePatients }: PanelProps
               nameOf(e.patientId),
               e.patientId,
               e.age,
-              e.lastBloodPressure === undefined ? '' : bp(e),
+              e.lastBloodPressure === undefined || e.lastBloodPressure === null ? '' : bp(e),
               e.lastBloodPressure?.day,
               e.lastGlycemic?.percent,
               e.lastGlycemic?.day,
@@ -93,16 +99,25 @@ export function OutreachPanel({ data, view, update, canSeePatients }: PanelProps
         />
       </div>
       <p className="hint">
-        {words.short}: patients in the measure who are not meeting it ({words.direction.toLowerCase()}), with their
-        most recent results this year. The list holds patient information: share it only as your organisation allows.
+        {words.short}: patients in the measure who are not meeting it ({words.direction.toLowerCase()}), with their most
+        recent results this year. The list holds patient information: share it only as your organisation allows.
       </p>
       <div className="controls">
-        <MeasureSelect value={view.measure} onChange={(measure) => { update((v) => ({ ...v, measure })); }} />
+        <MeasureSelect
+          value={view.measure}
+          onChange={(measure) => {
+            update((v) => ({ ...v, measure }));
+          }}
+        />
         <DimensionSelect
           label="Group by"
           value={single ?? view.dimension}
-          onChange={(dimension) => { update((v) => ({ ...v, group: { dimensions: [dimension], keys: [keysOf(data, dimension)[0] ?? 'absent'] } })); }
-          }
+          onChange={(dimension) => {
+            update((v) => ({
+              ...v,
+              group: { dimensions: [dimension], keys: [keysOf(data, dimension)[0] ?? 'absent'] },
+            }));
+          }}
         />
         {single !== undefined && (
           <span className="field">
@@ -126,7 +141,8 @@ export function OutreachPanel({ data, view, update, canSeePatients }: PanelProps
         )}
       </div>
       <p role="status" data-testid="outreach-count">
-        {count(entries.length)} patient{entries.length === 1 ? '' : 's'} in {label} not meeting the measure.
+        {count(entries.length)} patient{entries.length === 1 ? '' : 's'} in the group “{label}”{' '}
+        {entries.length === 1 ? 'is' : 'are'} not meeting the measure.
       </p>
       {entries.length > 0 && (
         <div className="table-scroll">
@@ -181,4 +197,20 @@ export function OutreachPanel({ data, view, update, canSeePatients }: PanelProps
       )}
     </section>
   );
+}
+
+/** Without a chosen group: the known group furthest behind in the disparity panel's dimension, else the largest. */
+function defaultGroup(data: PopulationData, measure: PanelMeasureId, dimension: DimensionId): GroupRef {
+  const report = stratifyRows(rowsOf(data, measure), {
+    stratifiers: [[dimension]],
+    filters: {},
+    improvementNotation: MEASURE_WORDS[measure].improvement,
+  });
+  let worst: { key: string; gap: number } | undefined;
+  for (const s of report.stratifiers[0]?.strata ?? []) {
+    const key = s.components[0]?.key;
+    if (s.suppressed || key === undefined || UNINFORMATIVE_KEYS.has(key) || s.comparison === undefined) continue;
+    if (worst === undefined || s.comparison.gap > worst.gap) worst = { key, gap: s.comparison.gap };
+  }
+  return { dimensions: [dimension], keys: [worst?.key ?? keysOf(data, dimension)[0] ?? 'absent'] };
 }

@@ -8,6 +8,7 @@ export const PANEL_TITLES: Readonly<Record<PanelId, string>> = {
   quality: 'REAL data quality',
   payer: 'Payer mix',
   outreach: 'Outreach list',
+  goals: 'Goals',
 };
 
 interface PanelNavProps {

@@ -34,7 +34,10 @@ export function PayerMixPanel({ data, view, update }: PanelProps) {
     update((v) => {
       const benchmark = { ...v.benchmark };
       if (value === undefined || !Number.isFinite(value) || value < 0 || value > 100) {
-        return { ...v, benchmark: which === 'medicaid' ? { uninsured: benchmark.uninsured } : { medicaid: benchmark.medicaid } };
+        return {
+          ...v,
+          benchmark: which === 'medicaid' ? { uninsured: benchmark.uninsured } : { medicaid: benchmark.medicaid },
+        };
       }
       return { ...v, benchmark: { ...benchmark, [which]: value } };
     });
@@ -44,7 +47,9 @@ export function PayerMixPanel({ data, view, update }: PanelProps) {
     const regional = view.benchmark[which];
     const references: ShareReference[] = [
       ...(practice === undefined ? [] : [{ label: `Practice ${pct(practice)}`, share: practice, dash: '6 4' }]),
-      ...(regional === undefined ? [] : [{ label: `Region ${pct(regional / 100)}`, share: regional / 100, dash: '2 3' }]),
+      ...(regional === undefined
+        ? []
+        : [{ label: `Region ${pct(regional / 100)}`, share: regional / 100, dash: '2 3' }]),
     ];
     return (
       <figure className="chart-figure">
@@ -71,7 +76,17 @@ export function PayerMixPanel({ data, view, update }: PanelProps) {
         <h2 id="payer-title">Payer mix: Medicaid and uninsured patients</h2>
         <CsvButton
           filename={fileName(['payer-mix', view.year], 'csv')}
-          header={['group', 'patients', 'medicaid', 'medicaid_share', 'medicaid_vs_region', 'uninsured', 'uninsured_share', 'uninsured_vs_region', 'no_coverage_on_record']}
+          header={[
+            'group',
+            'patients',
+            'medicaid',
+            'medicaid_share',
+            'medicaid_vs_region',
+            'uninsured',
+            'uninsured_share',
+            'uninsured_vs_region',
+            'no_coverage_on_record',
+          ]}
           rows={() =>
             groups.map((g) =>
               small(g)
@@ -132,9 +147,11 @@ export function PayerMixPanel({ data, view, update }: PanelProps) {
       </div>
       <p data-testid="payer-summary">
         The practice: {pct(overall.medicaidShare)} on Medicaid
-        {view.benchmark.medicaid === undefined ? '' : ` (${versus(overall.medicaidShare, view.benchmark.medicaid)})`},{' '}
-        {pct(overall.uninsuredShare)} uninsured
-        {view.benchmark.uninsured === undefined ? '' : ` (${versus(overall.uninsuredShare, view.benchmark.uninsured)})`}.
+        {view.benchmark.medicaid === undefined
+          ? ''
+          : ` (${versus(overall.medicaidShare, view.benchmark.medicaid)})`}, {pct(overall.uninsuredShare)} uninsured
+        {view.benchmark.uninsured === undefined ? '' : ` (${versus(overall.uninsuredShare, view.benchmark.uninsured)})`}
+        .
       </p>
       {chart('medicaid', 'Share on Medicaid, by practitioner')}
       {chart('uninsured', 'Share uninsured or self-pay, by practitioner')}

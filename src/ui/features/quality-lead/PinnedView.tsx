@@ -46,9 +46,7 @@ export function PinnedView({ pin, data, update }: PinnedViewProps) {
   return (
     <aside className="pinned" aria-label="Pinned view" data-testid="pinned-view">
       <p>
-        <span className="pin-mark" aria-hidden="true">
-          📌
-        </span>{' '}
+        <span className="pin-mark">Pinned</span>{' '}
         <strong>
           {words.short}, {label}
           {scope === '' ? '' : ` (${scope})`}:

@@ -2,27 +2,31 @@ import { useId } from 'react';
 import { allows } from '../../../fhir/scopes';
 import type { Session } from '../../../fhir/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ChartersPage } from '../goals/ChartersPage';
 import { ChartPatterns } from './ChartPatterns';
+import { DataQualityPanel } from './DataQualityPanel';
 import { DisparityPanel } from './DisparityPanel';
 import { FilterBar } from './FilterBar';
 import { filterWords } from './filter-words';
+import { IntersectionPanel } from './IntersectionPanel';
 import { LoadedSummary } from './LoadedSummary';
 import { LoadProgressView } from './LoadProgressView';
+import { OutreachPanel } from './OutreachPanel';
 import { OverviewPanel } from './OverviewPanel';
 import { PANEL_TITLES, PanelNav } from './PanelNav';
 import type { PanelProps } from './panel-props';
+import { PayerMixPanel } from './PayerMixPanel';
 import { PinnedView } from './PinnedView';
+import { ShareBar } from './ShareBar';
 import { usePopulation } from './use-population';
+import { usePrintTables } from './use-print-tables';
 import { useViewState } from './use-view-state';
-import type { PanelId } from './view-state';
+import { PANELS, type PanelId } from './view-state';
 import './quality-lead.css';
 
 interface QualityLeadHomeProps {
   readonly session: Session;
 }
-
-/** Panels available, in navigation order. */
-const PANELS_SHOWN: readonly PanelId[] = ['overview', 'disparities'];
 
 /** Years offered for the measurement period: this one and the three before (the data a panel usually holds). */
 const YEARS_BACK = 3;
@@ -39,7 +43,8 @@ export function QualityLeadHome({ session }: QualityLeadHomeProps) {
   const canSeePatients = allows(session.grantedScopes, 'user', 'Patient', 'r');
   const data = state.status === 'ready' ? state.data : undefined;
   const yearId = useId();
-  const panel = PANELS_SHOWN.includes(view.panel) ? view.panel : 'overview';
+  const panel = view.panel;
+  usePrintTables();
   const filters = filterWords(view.filters, data?.practitioners);
   return (
     <div className="quality-lead">
@@ -82,13 +87,25 @@ export function QualityLeadHome({ session }: QualityLeadHomeProps) {
       {data !== undefined && (
         <>
           <LoadedSummary data={data} />
-          <PanelNav panels={PANELS_SHOWN} view={view} update={update} />
-          <FilterBar data={data} view={view} update={update} />
+          <PanelNav panels={PANELS} view={view} update={update} />
+          {panel !== 'goals' && (
+            <>
+              <FilterBar data={data} view={view} update={update} />
+              <ShareBar data={data} view={view} update={update} thisYear={thisYear} />
+            </>
+          )}
           <p className="print-only">
             {PANEL_TITLES[panel]} · measurement period {view.year}
             {filters === '' ? '' : ` · ${filters}`} · printed {new Date().toLocaleDateString('en-US')}
           </p>
-          <PanelView panel={panel} data={data} view={view} update={update} canSeePatients={canSeePatients} />
+          <PanelView
+            panel={panel}
+            data={data}
+            view={view}
+            update={update}
+            canSeePatients={canSeePatients}
+            session={session}
+          />
         </>
       )}
     </div>
@@ -102,9 +119,14 @@ function PanelView(props: PanelProps & { readonly panel: PanelId }) {
     case 'disparities':
       return <DisparityPanel {...props} />;
     case 'intersections':
+      return <IntersectionPanel {...props} />;
     case 'quality':
+      return <DataQualityPanel {...props} />;
     case 'payer':
+      return <PayerMixPanel {...props} />;
     case 'outreach':
-      return <OverviewPanel {...props} />;
+      return <OutreachPanel {...props} />;
+    case 'goals':
+      return props.session === undefined ? null : <ChartersPage session={props.session} />;
   }
 }

@@ -25,7 +25,11 @@ export function StrataTable({ caption, strata, overall, numeratorLabel, actions,
             <th scope="col">Rate</th>
             <th scope="col">95% interval</th>
             <th scope="col">Compared with everyone else</th>
-            {actions !== undefined && <th scope="col">Actions</th>}
+            {actions !== undefined && (
+              <th scope="col" className="actions-col">
+                Actions
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -37,7 +41,7 @@ export function StrataTable({ caption, strata, overall, numeratorLabel, actions,
               <td data-cell="rate">{pct(overall.rate)}</td>
               <td>–</td>
               <td>–</td>
-              {actions !== undefined && <td />}
+              {actions !== undefined && <td className="row-actions" />}
             </tr>
           )}
           {strata.map((s) => (

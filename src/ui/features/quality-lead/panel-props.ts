@@ -1,4 +1,5 @@
 import type { DimensionId } from '../../../domain/dimensions';
+import type { Session } from '../../../fhir/session';
 import type { PanelRow } from '../../../measures/panel-filters';
 import type { PatientRow } from '../../../worker/measure-run';
 import type { PopulationData } from './population-run';
@@ -11,6 +12,8 @@ export interface PanelProps {
   readonly update: (change: (view: ViewState) => ViewState) => void;
   /** Whether the token allows reading patients one by one (the outreach list needs it). */
   readonly canSeePatients: boolean;
+  /** The launch's session, for panels that write to the EHR (the Goals page, "Set a goal"). */
+  readonly session?: Session;
 }
 
 /** The engine's per-patient rows of one measure (every patient evaluated, in the measure's population or not). */

@@ -11,18 +11,24 @@ import type { Session } from '../../../fhir/session';
 import { compactResource } from '../../../worker/compact-resource';
 import { EngineError, type EngineClient } from '../../../worker/engine-client';
 import type { CompactItem } from '../../../worker/engine-protocol';
-import type { MeasureOutcome } from '../../../worker/measure-run';
+import type { PatientRow } from '../../../worker/measure-run';
 
 /** The measures the panel evaluates (one read per patient for both). */
 export const PANEL_MEASURES: readonly MeasureId[] = ['cms165', 'cms122'];
+
+/** One measure's per-patient rows (populations, strata, evidence), as the engine evaluated them. */
+export interface PanelOutcome {
+  readonly measure: MeasureId;
+  readonly rows: readonly PatientRow[];
+}
 
 /** Everything the panels show, for one measurement period. Held in memory only, never stored or logged. */
 export interface PopulationData {
   readonly period: Period;
   /** UTC offset the engine read days in (the browser's own). */
   readonly utcOffsetMinutes: number;
-  /** Per measure: the engine's per-patient rows (populations, strata, evidence). */
-  readonly outcomes: readonly MeasureOutcome[];
+  /** Per measure, in {@link PANEL_MEASURES} order: every evaluated patient's row. */
+  readonly outcomes: readonly PanelOutcome[];
   /** Patients evaluated. */
   readonly patients: number;
   /** Patient display names by id; undefined when the token does not allow reading patients one by one. */
@@ -47,15 +53,24 @@ export interface RunPopulationOptions {
   readonly onCalculating?: () => void;
 }
 
+/** Which engine worker evaluates a patient: a stable hash of the id, so each patient's resources meet in one. */
+function workerOf(patientId: string, workers: number): number {
+  let hash = 5381;
+  for (let i = 0; i < patientId.length; i++) hash = ((hash << 5) + hash + patientId.charCodeAt(i)) | 0;
+  return Math.abs(hash) % workers;
+}
+
 /**
- * Loads a clinic's population over FHIR and evaluates CMS165 and CMS122 for it in the engine's worker: each page is
- * reduced to what the engine reads and streamed to the worker as it arrives (the worker groups resources by
- * patient and evaluates once every search is complete). Patient names, practitioner names and self-reports are
- * kept on this side for the outreach and data-quality panels. Rejects with an AppError on failure or cancel.
+ * Loads a clinic's population over FHIR and evaluates CMS165 and CMS122 for it in the engine's workers: each page is
+ * reduced to what the engine reads and streamed to a worker as it arrives (patients are split between the workers
+ * by id; each worker groups its resources by patient and evaluates once every search is complete, so the
+ * evaluation that must wait for the last page runs on every core). Patient names, practitioner names and
+ * self-reports are kept on this side for the outreach and data-quality panels. Rejects with an AppError on failure
+ * or cancel.
  */
 export async function runPopulation(
   session: Session,
-  engine: EngineClient,
+  engines: readonly EngineClient[],
   period: Period,
   options: RunPopulationOptions,
 ): Promise<PopulationData> {
@@ -66,9 +81,11 @@ export async function runPopulation(
   const practitioners = new Map<string, string>();
   const selfReports = new Map<string, Set<SelfReportField>>();
   const utcOffsetMinutes = -new Date().getTimezoneOffset();
-  const run = engine.start(
-    { measures: PANEL_MEASURES, period, stratifiers: [['race']], utcOffsetMinutes, rows: true },
-    { signal: options.signal },
+  const runs = engines.map((engine) =>
+    engine.start(
+      { measures: PANEL_MEASURES, period, stratifiers: [['race']], utcOffsetMinutes, rows: true },
+      { signal: options.signal },
+    ),
   );
   const onPage = (role: string, page: readonly LooseResource[]): void => {
     if (role === 'practitioners') {
@@ -82,20 +99,21 @@ export async function runPopulation(
       addSelfReports(selfReports, page);
       return;
     }
-    const items: CompactItem[] = [];
+    const items: CompactItem[][] = runs.map(() => []);
     for (const raw of page) {
       const projected = compactResource(raw);
       if (projected.kind !== 'keep') continue;
-      items.push(
-        projected.patientId === undefined
-          ? { resource: projected.resource }
-          : { patientId: projected.patientId, resource: projected.resource },
-      );
+      const { patientId, resource } = projected;
+      // A shared resource (a Medication) goes to every worker; a patient's, to that patient's worker.
+      if (patientId === undefined) for (const list of items) list.push({ resource });
+      else items[workerOf(patientId, runs.length)]?.push({ patientId, resource });
       if (keepNames && role === 'patients' && raw.id !== undefined) {
         names.set(raw.id, displayName(raw) ?? raw.id);
       }
     }
-    run.sendResources(items);
+    runs.forEach((run, i) => {
+      run.sendResources(items[i] ?? []);
+    });
   };
   let summary: Awaited<ReturnType<typeof loadPopulation>>;
   try {
@@ -107,19 +125,26 @@ export async function runPopulation(
       },
     });
   } catch (error) {
-    run.cancel();
+    for (const run of runs) run.cancel();
     throw error;
   }
+  // Marks for the benchmark's breakdown (load, then evaluation); they hold no data.
+  performance.mark('equity-lens:population-loaded');
   options.onCalculating?.();
-  const result = await run.finish();
+  const results = await Promise.all(runs.map((run) => run.finish()));
+  performance.mark('equity-lens:population-evaluated');
+  const outcomes = PANEL_MEASURES.map((measure) => ({
+    measure,
+    rows: results.flatMap((r) => r.outcomes.find((o) => o.measure === measure)?.rows ?? []),
+  }));
   const selfReportReadable = plan.searches.some(
     (s) => s.role === 'self-report' && !summary.skipped.some((k) => k.search === s),
   );
   return {
     period,
     utcOffsetMinutes,
-    outcomes: result.outcomes,
-    patients: result.patients,
+    outcomes,
+    patients: results.reduce((n, r) => n + r.patients, 0),
     names: keepNames ? names : undefined,
     practitioners,
     selfReports: selfReportReadable ? selfReports : undefined,

@@ -2,7 +2,7 @@ import { isDimensionId, type DimensionId } from '../../../domain/dimensions';
 import { AGE_FILTER_KEYS, ageRangeOf, type PanelFilters } from '../../../measures/panel-filters';
 
 /** The pages of the quality-lead view. */
-export const PANELS = ['overview', 'disparities', 'intersections', 'quality', 'payer', 'outreach'] as const;
+export const PANELS = ['overview', 'disparities', 'intersections', 'quality', 'payer', 'outreach', 'goals'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** The measures the panel shows. */
