@@ -75,7 +75,7 @@ describe('failed launches explain themselves instead of showing a blank page', (
     await page.reload();
     const alert = await alertOf(page);
     expect(alert.kind).toBe('unauthorized');
-    expect(alert.text).toContain('Your session has ended');
+    expect(alert.text).toMatch(/your session has ended/i);
     await context.close();
   });
 });
