@@ -157,9 +157,11 @@ export function DataQualityPanel({ data, view }: PanelProps) {
                 ) : (
                   <>
                     <td>{count(g.patients)}</td>
-                    <td>{share(g.fields.race.recorded, g.patients)}</td>
-                    <td>{share(g.fields.ethnicity.recorded, g.patients)}</td>
-                    <td>{share(g.fields.language.recorded, g.patients)}</td>
+                    {REAL_FIELDS.map((field) => (
+                      <td key={field}>
+                        <FieldCell field={g.fields[field]} of={g.patients} />
+                      </td>
+                    ))}
                     <td>{g.anySelfReport === undefined ? 'not readable' : share(g.anySelfReport, g.patients)}</td>
                   </>
                 )}
@@ -169,6 +171,19 @@ export function DataQualityPanel({ data, view }: PanelProps) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** A field's recorded share, with the declined, unknown and not-recorded shares under it. */
+function FieldCell({ field, of }: { readonly field: FieldQuality; readonly of: number }) {
+  return (
+    <>
+      {share(field.recorded, of)}
+      <br />
+      <span className="muted small">
+        declined {pct(field.declined / of)} · unknown {pct(field.unknown / of)} · none {pct(field.absent / of)}
+      </span>
+    </>
   );
 }
 

@@ -49,7 +49,12 @@ export function ShareChart({ bars, references = [], summary, max = 1 }: ShareCha
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} strokeDasharray="2 4" />
-        <XAxis type="number" domain={[0, domainMax]} unit="%" />
+        <XAxis
+          type="number"
+          domain={[0, domainMax]}
+          ticks={Array.from({ length: domainMax / 10 + 1 }, (_, i) => i * 10)}
+          unit="%"
+        />
         <YAxis type="category" dataKey="label" width={LABEL_WIDTH} interval={0} fontSize={13} />
         <Bar
           dataKey="value"

@@ -76,6 +76,14 @@ export async function runPopulation(
 ): Promise<PopulationData> {
   const started = performance.now();
   const plan = populationPlan(period, session.grantedScopes);
+  if (!plan.searches.some((s) => s.role === 'patients')) {
+    throw new AppError({
+      kind: 'forbidden',
+      title: 'Not permitted',
+      detail: 'Your EHR account did not give Equity Lens permission to search patients (user/Patient.rs).',
+      action: 'Ask your EHR administrator to grant this app read access to patients for your role.',
+    });
+  }
   const keepNames = allows(session.grantedScopes, 'user', 'Patient', 'r');
   const names = new Map<string, string>();
   const practitioners = new Map<string, string>();
