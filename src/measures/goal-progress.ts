@@ -2,7 +2,7 @@ import type { ChangeSpec, Charter, CharterSnapshot } from './charter-model';
 import { performanceDenominator } from './charter-model';
 import { gapStanding, gapTarget, rateTarget, reaches, signedGap, shareOfWay } from './goal-arithmetic';
 import type { GapStanding, RateTarget } from './goal-arithmetic';
-import { differenceInterval } from './goal-interval';
+import { differenceInterval } from './panel-gap';
 import { MEASURES } from './measure-catalogue';
 import { wilsonInterval } from './stats-wilson';
 import type { Interval, PopulationCounts } from './stratification-types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gapStanding, gapTarget, rateTarget, reaches, signedGap } from '../../src/measures/goal-arithmetic';
-import { differenceInterval } from '../../src/measures/goal-interval';
+import { differenceInterval } from '../../src/measures/panel-gap';
 
 describe('rate targets', () => {
   it('tells relative change (a share of the baseline) from absolute change (percentage points)', () => {

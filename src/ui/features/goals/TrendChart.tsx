@@ -1,7 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { gapPoints, gapRange, monthWords, n, pct1, range1 } from './goal-format';
 import type { TrendRow } from './trend-rows';
-import { useChartWidth } from './use-chart-width';
+import { useWidth } from '../../use-width';
 
 /** Okabe–Ito colours (colour-blind safe); each series also has its own dash pattern and marker, and a word. */
 const FOCUS = '#D55E00';
@@ -35,7 +35,7 @@ const pctOf = (x: number | undefined): number | null => (x === undefined ? null 
  * holds every number.
  */
 export function TrendChart({ rows, focusLabel, referenceLabel, baselineGap, gapTarget, cycleMonths }: TrendChartProps) {
-  const [ref, measured] = useChartWidth<HTMLDivElement>(760);
+  const [ref, measured] = useWidth<HTMLDivElement>(760);
   const width = Math.max(360, Math.min(measured, 980));
   const data = rows.map((r) => ({
     month: monthWords(r.month),

@@ -4,7 +4,7 @@ import { count, pct } from './format';
 import { seriesFill, STANDING_WORD } from './palette';
 import { SeriesLegend } from './SeriesLegend';
 import type { StratumView } from './stratum-view';
-import { useWidth } from './use-width';
+import { useWidth } from '../../use-width';
 
 interface GroupedRateChartProps {
   /** Category (row) labels in order, and series (column) labels in order. */

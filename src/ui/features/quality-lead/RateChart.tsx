@@ -3,7 +3,7 @@ import type { BarShapeProps } from 'recharts';
 import { count, pct } from './format';
 import { STANDING_FILL, STANDING_WORD } from './palette';
 import { SUPPRESSED_TEXT, type StratumView } from './stratum-view';
-import { useWidth } from './use-width';
+import { useWidth } from '../../use-width';
 
 interface RateChartProps {
   readonly strata: readonly StratumView[];

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Rectangle, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
 import { OKABE_ITO } from './palette';
-import { useWidth } from './use-width';
+import { useWidth } from '../../use-width';
 
 /** One bar: a share (0–1) with its label and the words written beside it. */
 export interface ShareBar {

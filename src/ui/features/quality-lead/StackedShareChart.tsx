@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { seriesFill } from './palette';
 import { SeriesLegend } from './SeriesLegend';
-import { useWidth } from './use-width';
+import { useWidth } from '../../use-width';
 
 interface StackedShareChartProps {
   /** Segment names, in stacking order. */
