@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patientAgeAt } from '../domain/age';
 
 const patientSchema = z.looseObject({
   birthDate: z
@@ -8,7 +9,10 @@ const patientSchema = z.looseObject({
   gender: z.string().optional(),
 });
 
-/** Birth date, age in whole years at `today`, and administrative gender, each undefined when absent or malformed. */
+/**
+ * Birth date, age in whole years at `today` (only for a full birth date), and administrative gender, each
+ * undefined when absent or malformed.
+ */
 export function patientFacts(
   patient: unknown,
   today: Date = new Date(),
@@ -16,14 +20,6 @@ export function patientFacts(
   const parsed = patientSchema.safeParse(patient);
   if (!parsed.success) return { birthDate: undefined, age: undefined, gender: undefined };
   const { birthDate, gender } = parsed.data;
-  let age: number | undefined;
-  if (birthDate !== undefined && birthDate.length === 10) {
-    const [year, month, day] = birthDate.split('-').map(Number);
-    if (year !== undefined && month !== undefined && day !== undefined) {
-      const hadBirthday =
-        today.getUTCMonth() + 1 > month || (today.getUTCMonth() + 1 === month && today.getUTCDate() >= day);
-      age = today.getUTCFullYear() - year - (hadBirthday ? 0 : 1);
-    }
-  }
+  const age = birthDate?.length === 10 ? patientAgeAt(patient, today.toISOString().slice(0, 10)).value : undefined;
   return { birthDate, age, gender };
 }
