@@ -3,6 +3,7 @@ import { resourceRef, isObject } from './guards';
 import { nullFlavorOf, strongerNullFlavor, type NullFlavorKey } from './null-flavor';
 import { readOmbExtension } from './omb-extension';
 import { ETHNICITY_CATEGORIES, rollUp } from './race-scheme';
+import { singleOmbCode } from './single-omb-code';
 import { CDC_RACE_ETHNICITY_SYSTEMS, US_CORE_ETHNICITY_URL } from './systems';
 
 /** Ethnicity stratum key: `2135-2` Hispanic or Latino, `2186-5` Not Hispanic or Latino, `ASKU`, `UNK` or `absent`. */
@@ -14,6 +15,21 @@ export type EthnicityKey = '2135-2' | '2186-5' | NullFlavorKey | 'absent';
  * contradiction: `UNK` with a warning. A real code beats a null flavor (with a warning, as US Core forbids mixing).
  */
 export function ethnicityOf(patient: unknown): Mapped<EthnicityKey> {
+  const single = singleOmbCode(patient, US_CORE_ETHNICITY_URL);
+  if (single === null) return ABSENT;
+  // The two category codes themselves (a detailed code in ombCategory rolls up through the full rules).
+  if (single === '2135-2') return HISPANIC;
+  if (single === '2186-5') return NOT_HISPANIC;
+  return readEthnicity(patient);
+}
+
+const frozen = (value: EthnicityKey): Mapped<EthnicityKey> => Object.freeze({ value, warnings: Object.freeze([]) });
+const ABSENT = frozen('absent');
+const HISPANIC = frozen('2135-2');
+const NOT_HISPANIC = frozen('2186-5');
+
+/** The full rules, for every shape `singleOmbCode` leaves to them. */
+function readEthnicity(patient: unknown): Mapped<EthnicityKey> {
   const ext = readOmbExtension(patient, US_CORE_ETHNICITY_URL);
   if (ext.count === 0) return { value: 'absent', warnings: [] };
   const warnings: DomainWarning[] = [];

@@ -1,5 +1,5 @@
 import type { Mapped } from './domain-warning';
-import { codings, isObject, obj, objects, resourceRef } from './guards';
+import { isObject, obj, objects, resourceRef, type JsonObject } from './guards';
 import { BCP47_SYSTEM } from './systems';
 
 /** Language stratum key: a lower-case ISO 639 primary subtag (`en`, `es`, `zh`), `UNK`, or `absent`. */
@@ -14,18 +14,61 @@ const PRIMARY_SUBTAG = /^[a-z]{2,3}$/;
  * usable language tag.
  */
 export function languageOf(patient: unknown): Mapped<LanguageKey> {
-  if (!isObject(patient)) return { value: 'absent', warnings: [] };
+  if (!isObject(patient)) return ABSENT;
   const communications = objects(patient, 'communication');
-  const chosen = communications.find((c) => c['preferred'] === true) ?? communications[0];
-  if (chosen === undefined) return { value: 'absent', warnings: [] };
-  const tags = codings(obj(chosen, 'language'));
-  const tag = (tags.find((c) => c.system === BCP47_SYSTEM) ?? tags[0])?.code;
-  const primary = tag === undefined ? undefined : primarySubtag(tag);
-  if (primary !== undefined) return { value: primary, warnings: [] };
+  // Loops rather than find/filter: this runs for every patient of a panel.
+  let chosen: JsonObject | undefined;
+  for (const c of communications) {
+    if (c['preferred'] === true) {
+      chosen = c;
+      break;
+    }
+  }
+  chosen ??= communications[0];
+  if (chosen === undefined) return ABSENT;
+  const primary = primarySubtagOf(languageTag(obj(chosen, 'language')));
+  if (primary !== undefined) return known(primary);
   return {
     value: 'UNK',
     warnings: [{ code: 'missing-code', ...resourceRef(patient), message: 'Preferred language has no BCP-47 tag.' }],
   };
+}
+
+/** The code of the first `urn:ietf:bcp:47` coding with one, else of the first coding with a code. */
+function languageTag(concept: JsonObject | undefined): string | undefined {
+  if (concept === undefined) return undefined;
+  let first: string | undefined;
+  for (const c of objects(concept, 'coding')) {
+    const code = c['code'];
+    if (typeof code !== 'string') continue;
+    if (c['system'] === BCP47_SYSTEM) return code;
+    first ??= code;
+  }
+  return first;
+}
+
+const ABSENT: Mapped<LanguageKey> = Object.freeze({ value: 'absent', warnings: Object.freeze([]) });
+/** Results and subtags by tag: a panel has a few dozen distinct tags (bounded, in case of unusual data). */
+const KNOWN = new Map<string, Mapped<LanguageKey>>();
+const SUBTAGS = new Map<string, string | null>();
+const CACHE_LIMIT = 1000;
+
+function known(primary: string): Mapped<LanguageKey> {
+  let mapped = KNOWN.get(primary);
+  if (mapped === undefined) {
+    mapped = Object.freeze({ value: primary, warnings: Object.freeze([]) });
+    if (KNOWN.size < CACHE_LIMIT) KNOWN.set(primary, mapped);
+  }
+  return mapped;
+}
+
+function primarySubtagOf(tag: string | undefined): string | undefined {
+  if (tag === undefined) return undefined;
+  const hit = SUBTAGS.get(tag);
+  if (hit !== undefined) return hit ?? undefined;
+  const primary = primarySubtag(tag);
+  if (SUBTAGS.size < CACHE_LIMIT) SUBTAGS.set(tag, primary ?? null);
+  return primary;
 }
 
 /** `en-US` → `en`, `ZH-Hant` → `zh`; undefined when the tag does not start with a 2–3 letter language subtag. */

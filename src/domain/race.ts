@@ -4,6 +4,7 @@ import { isObject, resourceRef } from './guards';
 import { nullFlavorOf, strongerNullFlavor, type NullFlavorKey } from './null-flavor';
 import { readOmbExtension } from './omb-extension';
 import { cdcAncestry, OMB_1997, rollUp, type RaceScheme } from './race-scheme';
+import { singleOmbCode } from './single-omb-code';
 import { US_CORE_RACE_URL } from './systems';
 
 /**
@@ -32,6 +33,31 @@ export interface Race {
  * race extension left with nothing usable is `UNK`. Codes beat null flavors (US Core forbids mixing them).
  */
 export function raceOf(patient: unknown, scheme: RaceScheme = OMB_1997): Mapped<Race> {
+  if (!scheme.hispanicAsCategory) {
+    const single = singleOmbCode(patient, US_CORE_RACE_URL);
+    if (single === null) return ABSENT;
+    const category = single === undefined ? undefined : rollUp(single, scheme.categories, scheme);
+    if (category !== undefined) return singleCategory(category);
+  }
+  return readRace(patient, scheme);
+}
+
+const ABSENT: Mapped<Race> = Object.freeze({ value: Object.freeze(race('absent', [])), warnings: Object.freeze([]) });
+const SINGLE = new Map<string, Mapped<Race>>();
+
+/** One shared, frozen result per category: most patients report one race, and a panel maps thousands of them. */
+function singleCategory(category: string): Mapped<Race> {
+  let mapped = SINGLE.get(category);
+  if (mapped === undefined) {
+    const value = Object.freeze(race(category, Object.freeze([category])));
+    mapped = Object.freeze({ value, warnings: Object.freeze([]) });
+    SINGLE.set(category, mapped);
+  }
+  return mapped;
+}
+
+/** The full rules, for every shape {@link singleOmbCode} leaves to them. */
+function readRace(patient: unknown, scheme: RaceScheme): Mapped<Race> {
   const ext = readOmbExtension(patient, US_CORE_RACE_URL);
   const categories = new Set<string>();
   if (scheme.hispanicAsCategory && ethnicityOf(patient).value === '2135-2') categories.add('2135-2');

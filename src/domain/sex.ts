@@ -10,12 +10,22 @@ function isGender(value: string): value is Exclude<SexKey, 'absent'> {
   return GENDERS.has(value);
 }
 
+const key = (value: SexKey): Mapped<SexKey> => Object.freeze({ value, warnings: Object.freeze([]) });
+/** Shared results, as the mapper runs for every patient of a panel. */
+const KEYS: Readonly<Record<SexKey, Mapped<SexKey>>> = {
+  male: key('male'),
+  female: key('female'),
+  other: key('other'),
+  unknown: key('unknown'),
+  absent: key('absent'),
+};
+
 /** `Patient.gender` as a key; a value outside the FHIR code list is `absent` with a warning. */
 export function sexOf(patient: unknown): Mapped<SexKey> {
-  if (!isObject(patient)) return { value: 'absent', warnings: [] };
+  if (!isObject(patient)) return KEYS.absent;
   const gender = str(patient, 'gender');
-  if (gender === undefined) return { value: 'absent', warnings: [] };
-  if (isGender(gender)) return { value: gender, warnings: [] };
+  if (gender === undefined) return KEYS.absent;
+  if (isGender(gender)) return KEYS[gender];
   return {
     value: 'absent',
     warnings: [

@@ -8,7 +8,47 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const EMPTY: readonly never[] = [];
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** Keys of deeply frozen CodeableConcepts (see `FieldReader.conceptKeys`). */
+const KEYS_OF_CONCEPT = new WeakMap<object, readonly string[]>();
+
+/** A CodeableConcept whose codings cannot change: it, its `coding` list and every coding are frozen. */
+function isFrozenConcept(cc: JsonObject): boolean {
+  if (!Object.isFrozen(cc)) return false;
+  const coding = cc.coding;
+  if (coding === undefined) return true;
+  if (!Array.isArray(coding) || !Object.isFrozen(coding)) return false;
+  const list: readonly unknown[] = coding;
+  for (const c of list) if (!Object.isFrozen(c)) return false;
+  return true;
+}
+
+/**
+ * `system|code` keys, made once per pair: a fresh concatenation per coding would be flattened and hashed again at
+ * every value-set lookup. Bounded, so that unusual data cannot grow it without limit (beyond it keys are built).
+ */
+const CODING_KEYS = new Map<string, Map<string, string>>();
+const CODING_KEY_LIMIT = 200_000;
+let codingKeys = 0;
+
+function codingKeyOf(system: string, code: string): string {
+  let bySystem = CODING_KEYS.get(system);
+  if (bySystem === undefined) {
+    if (codingKeys >= CODING_KEY_LIMIT) return `${system}|${code}`;
+    bySystem = new Map();
+    CODING_KEYS.set(system, bySystem);
+  }
+  let key = bySystem.get(code);
+  if (key === undefined) {
+    key = `${system}|${code}`;
+    if (codingKeys < CODING_KEY_LIMIT) {
+      bySystem.set(code, key);
+      codingKeys++;
+    }
+  }
+  return key;
+}
 
 /**
  * Reads the fields of one untrusted resource with type guards instead of a schema parse: the engine's hot path
@@ -78,23 +118,24 @@ export class FieldReader {
     return Array.isArray(v) ? v : this.failWith(key, EMPTY);
   }
 
-  /** The `system|code` keys of a CodeableConcept field (empty when absent). */
+  /** The `system|code` keys of a CodeableConcept field (empty when absent). The result may be shared: never mutate it. */
   concept(o: JsonObject, key: string): readonly string[] {
     const cc = this.obj(o, key);
-    if (cc === undefined) return EMPTY;
-    const keys: string[] = [];
-    this.collectCodings(cc.coding, key, keys);
-    return keys;
+    return cc === undefined ? EMPTY : this.conceptKeys(cc, key);
   }
 
   /** The `system|code` keys of every CodeableConcept in an array field, flattened. */
   concepts(o: JsonObject, key: string): readonly string[] {
     const list = this.arr(o, key);
     if (list.length === 0) return EMPTY;
+    if (list.length === 1) {
+      const only = list[0];
+      return isJsonObject(only) ? this.conceptKeys(only, key) : this.failWith(key, EMPTY);
+    }
     const keys: string[] = [];
     for (const cc of list) {
       if (!isJsonObject(cc)) return this.failWith(key, EMPTY);
-      this.collectCodings(cc.coding, key, keys);
+      for (const k of this.conceptKeys(cc, key)) keys.push(k);
     }
     return keys;
   }
@@ -103,6 +144,21 @@ export class FieldReader {
   coding(o: JsonObject, key: string): string | undefined {
     const c = this.obj(o, key);
     return c === undefined ? undefined : this.codingKey(c, key);
+  }
+
+  /**
+   * The keys of one CodeableConcept. A deeply frozen concept cannot change, so its keys are kept with it: the
+   * command line and the workers share one frozen object per distinct concept (`compactConcept`), which a panel
+   * repeats hundreds of thousands of times. A malformed concept is never cached, so its problem is always recorded.
+   */
+  private conceptKeys(cc: JsonObject, path: string): readonly string[] {
+    const cached = KEYS_OF_CONCEPT.get(cc);
+    if (cached !== undefined) return cached;
+    const before = this.problem;
+    const keys: string[] = [];
+    this.collectCodings(cc.coding, path, keys);
+    if (this.problem === before && isFrozenConcept(cc)) KEYS_OF_CONCEPT.set(cc, Object.freeze(keys));
+    return keys;
   }
 
   private collectCodings(codings: unknown, path: string, into: string[]): void {
@@ -129,7 +185,7 @@ export class FieldReader {
       return undefined;
     }
     // CQL code equivalence needs both parts: a coding without a system matches no declared code.
-    return system === undefined || code === undefined ? undefined : `${system}|${code}`;
+    return system === undefined || code === undefined ? undefined : codingKeyOf(system, code);
   }
 
   /** A FHIR date/dateTime/instant field as an uncertain instant; `null` when absent or unparseable. */

@@ -15,15 +15,16 @@ export interface MeasurementContext {
   readonly firstSixMonths: TimeInterval;
 }
 
-let last: { key: string; context: MeasurementContext } | undefined;
+let last: { start: string; end: string; offsetMs: number; context: MeasurementContext } | undefined;
 
 /**
  * Builds the context for a period. Throws a `RangeError` for a period that is not two valid ISO dates in order:
  * that is a programming error, unlike bad clinical data, which never throws.
  */
 export function measurementContext(period: Period, offsetMs: number): MeasurementContext {
-  const key = `${period.start}|${period.end}|${offsetMs}`;
-  if (last?.key === key) return last.context;
+  // Compared field by field, not through a joined key: this runs once per patient.
+  if (last !== undefined && last.start === period.start && last.end === period.end && last.offsetMs === offsetMs)
+    return last.context;
   const startDay = parseDayNumber(period.start);
   const endDay = parseDayNumber(period.end);
   if (startDay === undefined || endDay === undefined || endDay < startDay) {
@@ -43,6 +44,6 @@ export function measurementContext(period: Period, offsetMs: number): Measuremen
     // The open end is the instant before start + 6 months.
     firstSixMonths: { low: start, high: at(addMonths(startDay, 6) * DAY_MS - offsetMs - 1) },
   };
-  last = { key, context };
+  last = { start: period.start, end: period.end, offsetMs, context };
   return context;
 }

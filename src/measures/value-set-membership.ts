@@ -31,6 +31,21 @@ const BY_CODE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
  * `anyIn(codes, valueSetCodes(url))`. The result may be shared between calls: never mutate it.
  */
 export function valueSetsOf(codes: readonly string[]): ReadonlySet<string> {
+  if (codes.length === 0) return NONE;
+  // Frozen code lists come shared from `FieldReader.concept` (one per distinct concept): their answer is kept.
+  const frozen = Object.isFrozen(codes);
+  if (frozen) {
+    const cached = BY_CODES.get(codes);
+    if (cached !== undefined) return cached;
+  }
+  const found = lookUp(codes);
+  if (frozen) BY_CODES.set(codes, found);
+  return found;
+}
+
+const BY_CODES = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function lookUp(codes: readonly string[]): ReadonlySet<string> {
   let found: ReadonlySet<string> = NONE;
   let merged: Set<string> | undefined;
   for (const code of codes) {
