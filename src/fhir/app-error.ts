@@ -2,24 +2,26 @@
  * The one error type the user sees. Every failure in launch, reading or writing ends up as an AppError whose
  * `title`, `detail` and `action` are written for the person in front of the screen, not for a developer.
  */
-export type AppErrorKind =
-  | 'launch-missing-iss'
-  | 'launch-denied'
-  | 'launch-no-state'
-  | 'launch-failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'invalid-request'
-  | 'rate-limited'
-  | 'server-error'
-  | 'network'
-  | 'timeout'
-  | 'invalid-response'
-  | 'fhir-version'
-  | 'cancelled'
-  | 'unexpected';
+export const APP_ERROR_KINDS = [
+  'launch-missing-iss',
+  'launch-denied',
+  'launch-no-state',
+  'launch-failed',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'invalid-request',
+  'rate-limited',
+  'server-error',
+  'network',
+  'timeout',
+  'invalid-response',
+  'fhir-version',
+  'cancelled',
+  'unexpected',
+] as const;
+export type AppErrorKind = (typeof APP_ERROR_KINDS)[number];
 
 export interface AppErrorInit {
   readonly kind: AppErrorKind;
@@ -163,4 +165,17 @@ export function toAppError(error: unknown, what: string): AppError {
     },
     { cause: error },
   );
+}
+
+/** The fields of an AppError, to send it to another thread and make it again there (`new AppError(init)`). */
+export function appErrorInit(error: AppError): AppErrorInit {
+  return {
+    kind: error.kind,
+    title: error.title,
+    detail: error.detail,
+    action: error.action,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    diagnostics: error.diagnostics,
+    retryable: error.retryable,
+  };
 }

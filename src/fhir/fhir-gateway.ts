@@ -56,6 +56,11 @@ export interface SearchOptions extends RequestOptions {
    * `onPage` passes false, so that a large search does not hold all its resources in memory; it then returns [].
    */
   readonly collect?: boolean;
+  /**
+   * Also hand over the resources a search includes (`search.mode` "include", from `_include`), after the page's
+   * matches. By default only matches count.
+   */
+  readonly withIncluded?: boolean;
 }
 
 export interface CreateOptions extends RequestOptions {
@@ -89,6 +94,14 @@ export class FhirGateway {
     this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.policy = options.retry ?? DEFAULT_RETRY;
+  }
+
+  /**
+   * The access token requests carry now, for a worker that reads from this server itself (an engine worker loading
+   * a population). It must only ever be sent to `baseUrl`.
+   */
+  currentAccessToken(): string | undefined {
+    return this.options.accessToken();
   }
 
   /** Reads one resource by `Type/id`. */
@@ -132,7 +145,8 @@ export class FhirGateway {
       total ??= bundle.total;
       const page: LooseResource[] = [];
       for (const entry of bundle.entry ?? []) {
-        if (entry.search?.mode !== undefined && entry.search.mode !== 'match') continue;
+        const mode = entry.search?.mode;
+        if (mode !== undefined && mode !== 'match' && !(mode === 'include' && options.withIncluded === true)) continue;
         const resource = resourceSchema.safeParse(entry.resource);
         // An entry without a resource is a broken entry, not a reason to lose the page.
         if (resource.success) page.push(resource.data);

@@ -10,7 +10,7 @@ export interface SearchProgress {
   readonly pages: number;
   readonly resources: number;
   /** `Bundle.total` of the first page, when the server sent one. */
-  readonly total: number | undefined;
+  readonly total?: number;
   /** While `retrying`: how long the app waits before the next try. */
   readonly retryInMs?: number;
 }
@@ -97,6 +97,7 @@ export async function loadPopulation(
         what,
         signal,
         collect: false,
+        withIncluded: search.includes === true,
         onRetry: (info) => {
           retries += 1;
           update({ state: 'retrying', retryInMs: info.delayMs });

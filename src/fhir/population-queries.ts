@@ -19,6 +19,8 @@ export interface PopulationSearch {
   readonly label: string;
   /** Whether the panels cannot be computed without it (a failure stops the load; others only lose a detail). */
   readonly required: boolean;
+  /** Whether resources the search `_include`s are read too (Medications named by reference in orders). */
+  readonly includes?: boolean;
 }
 
 /** The searches a population load runs, and the types the token does not allow (so the view can say so). */
@@ -103,11 +105,13 @@ export function populationPlan(period: Period, grantedScopes: readonly string[])
     { type: 'Coverage', path: `Coverage?${count}`, role: 'clinical', label: 'insurance', required: true },
     { type: 'Procedure', path: `Procedure?${count}`, role: 'clinical', label: 'procedures', required: true },
     {
+      // A drug named by reference (`medicationReference`) is only known from its Medication: the server includes it.
       type: 'MedicationRequest',
-      path: `MedicationRequest?${count}`,
+      path: `MedicationRequest?_include=MedicationRequest:medication&${count}`,
       role: 'clinical',
       label: 'medication orders',
       required: true,
+      includes: true,
     },
     {
       type: 'ServiceRequest',

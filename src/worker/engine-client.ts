@@ -1,3 +1,5 @@
+import { AppError } from '../fhir/app-error';
+import type { LoadProgress } from '../fhir/population-load';
 import { AsyncChannel } from './async-channel';
 import {
   engineResponseSchema,
@@ -8,6 +10,7 @@ import {
   type EvaluateParams,
 } from './engine-protocol';
 import type { MeasureOutcome } from './measure-run';
+import type { LoadedPopulation, LoadRequest } from './population-load-protocol';
 
 /** What the client needs of a Worker (a real one, or an in-process stand-in in tests). */
 export interface EngineWorkerLike {
@@ -57,9 +60,29 @@ export interface RunOptions {
   readonly onProgress?: (patients: number) => void;
 }
 
+/** A `load` run's result: the measures, and what the panels need besides them. */
+export interface LoadedEngineResult extends EngineResult {
+  readonly population: LoadedPopulation;
+}
+
+/** Options of a `load` run. */
+export interface LoadRunOptions {
+  readonly signal?: AbortSignal;
+  /** How far reading the FHIR server has got (at most every 100 ms, and when a search changes state). */
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Every page is in; the measures are being evaluated. */
+  readonly onLoaded?: () => void;
+}
+
+type Settled =
+  | { readonly ok: true; readonly value: EngineResult | LoadedEngineResult }
+  | { readonly ok: false; readonly error: EngineError | AppError };
+
 interface RunState {
   readonly progress: Set<(patients: number) => void>;
-  readonly settle: (outcome: { ok: true; value: EngineResult } | { ok: false; error: EngineError }) => void;
+  readonly settle: (outcome: Settled) => void;
+  readonly onLoadProgress?: (progress: LoadProgress) => void;
+  readonly onLoaded?: () => void;
 }
 
 /**
@@ -106,7 +129,11 @@ export class EngineClient {
         options.signal?.removeEventListener('abort', onAbort);
         for (const c of channels) c.close();
         if (outcome.ok) resolve(outcome.value);
-        else reject(outcome.error);
+        // Only `load` runs fail with an AppError; a plain run never meets one.
+        else
+          reject(
+            outcome.error instanceof EngineError ? outcome.error : new EngineError('engine', outcome.error.message),
+          );
       },
     };
     const cancel = (): void => {
@@ -177,6 +204,43 @@ export class EngineClient {
     return run.finish();
   }
 
+  /**
+   * Has the worker read the population from the FHIR server itself (all pages of `request.searches`, with retries)
+   * and evaluate it. Rejects with the load's AppError when reading fails for good, or with an EngineError when the
+   * run is cancelled or the engine fails.
+   */
+  load(params: EvaluateParams, request: LoadRequest, options: LoadRunOptions = {}): Promise<LoadedEngineResult> {
+    const id = `run-${String(++this.#counter)}`;
+    return new Promise<LoadedEngineResult>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.#post({ type: 'cancel', runId: id });
+        state.settle({ ok: false, error: new EngineError('cancelled', 'The calculation was cancelled.') });
+      };
+      let settled = false;
+      const state: RunState = {
+        progress: new Set(),
+        ...(options.onProgress === undefined ? {} : { onLoadProgress: options.onProgress }),
+        ...(options.onLoaded === undefined ? {} : { onLoaded: options.onLoaded }),
+        settle: (outcome) => {
+          if (settled) return;
+          settled = true;
+          this.#runs.delete(id);
+          options.signal?.removeEventListener('abort', onAbort);
+          if (!outcome.ok) reject(outcome.error);
+          else if ('population' in outcome.value) resolve(outcome.value);
+          else reject(new EngineError('protocol', 'The measure engine answered a load without what it read.'));
+        },
+      };
+      if (options.signal?.aborted === true) {
+        reject(new EngineError('cancelled', 'The calculation was cancelled.'));
+        return;
+      }
+      this.#runs.set(id, state);
+      options.signal?.addEventListener('abort', onAbort);
+      this.#post({ type: 'load', runId: id, params, load: request });
+    });
+  }
+
   /** Stops the worker; runs in progress reject. */
   dispose(): void {
     this.#worker.removeEventListener('message', this.#onMessage);
@@ -223,6 +287,21 @@ export class EngineClient {
         return;
       case 'cancelled':
         state.settle({ ok: false, error: new EngineError('cancelled', 'The calculation was cancelled.') });
+        return;
+      case 'load-progress':
+        state.onLoadProgress?.(response.progress);
+        return;
+      case 'loaded':
+        state.onLoaded?.();
+        return;
+      case 'load-result':
+        state.settle({
+          ok: true,
+          value: { patients: response.patients, outcomes: response.outcomes, population: response.population },
+        });
+        return;
+      case 'load-error':
+        state.settle({ ok: false, error: new AppError(response.error) });
         return;
     }
   }

@@ -6,6 +6,16 @@ import type { MeasureId, Period } from '../measures/types';
 import type { CompactResource } from './compact-resource';
 import { dataWarningSchema, measureEvidenceSchema, populationsSchema } from './evidence-schema';
 import type { MeasureOutcome, PatientRow } from './measure-run';
+import type { AppErrorInit } from '../fhir/app-error';
+import type { LoadProgress } from '../fhir/population-load';
+import {
+  appErrorInitSchema,
+  loadedPopulationSchema,
+  loadProgressSchema,
+  loadRequestSchema,
+  type LoadedPopulation,
+  type LoadRequest,
+} from './population-load-protocol';
 import { dimensionSchema, referenceChoiceSchema, stratificationReportSchema, suppressionSchema } from './report-schema';
 
 // The messages between the UI thread and the engine worker. The types are written out; each schema `satisfies`
@@ -44,10 +54,12 @@ export interface EvaluateParams {
 
 /**
  * UI → worker: `evaluate`, then any number of `patients` batches (whole records) and `resources` batches (single
- * resources to group by patient), then `finish` (or `cancel` at any time).
+ * resources to group by patient), then `finish` (or `cancel` at any time). Or `load`: the worker reads the
+ * population from the FHIR server itself and evaluates it when every page is in (`cancel` stops it).
  */
 export type EngineRequest =
   | { readonly type: 'evaluate'; readonly runId: string; readonly params: EvaluateParams }
+  | { readonly type: 'load'; readonly runId: string; readonly params: EvaluateParams; readonly load: LoadRequest }
   | { readonly type: 'patients'; readonly runId: string; readonly records: readonly CompactRecord[] }
   | { readonly type: 'resources'; readonly runId: string; readonly items: readonly CompactItem[] }
   | { readonly type: 'finish'; readonly runId: string }
@@ -65,6 +77,20 @@ export type EngineResponse =
     }
   /** `runId` is absent when the failing message could not even be read; `message` is written for the user. */
   | { readonly type: 'error'; readonly runId?: string; readonly message: string }
+  /** A `load` run: how far reading has got. */
+  | { readonly type: 'load-progress'; readonly runId: string; readonly progress: LoadProgress }
+  /** A `load` run: every page is in; the measures are being evaluated. */
+  | { readonly type: 'loaded'; readonly runId: string }
+  /** A `load` run's result: the measures, plus what the panels need besides them. */
+  | {
+      readonly type: 'load-result';
+      readonly runId: string;
+      readonly patients: number;
+      readonly outcomes: readonly MeasureOutcome[];
+      readonly population: LoadedPopulation;
+    }
+  /** A `load` run stopped: the FHIR server's failure, as the user must see it. */
+  | { readonly type: 'load-error'; readonly runId: string; readonly error: AppErrorInit }
   | { readonly type: 'cancelled'; readonly runId: string };
 
 const MEASURE_IDS = { cms165: 'cms165', cms122: 'cms122', 'htn-30-65': 'htn-30-65' } as const satisfies Record<
@@ -114,6 +140,7 @@ export const evaluateParamsSchema = z.object({
 
 export const engineRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evaluate'), runId, params: evaluateParamsSchema }),
+  z.object({ type: z.literal('load'), runId, params: evaluateParamsSchema, load: loadRequestSchema }),
   z.object({ type: z.literal('patients'), runId, records: z.array(compactRecordSchema) }),
   z.object({ type: z.literal('resources'), runId, items: z.array(compactItemSchema) }),
   z.object({ type: z.literal('finish'), runId }),
@@ -152,5 +179,15 @@ export const engineResponseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), runId, patients: count }),
   z.object({ type: z.literal('result'), runId, patients: count, outcomes: z.array(measureOutcomeSchema) }),
   z.object({ type: z.literal('error'), runId: runId.optional(), message: z.string() }),
+  z.object({ type: z.literal('load-progress'), runId, progress: loadProgressSchema }),
+  z.object({ type: z.literal('loaded'), runId }),
+  z.object({
+    type: z.literal('load-result'),
+    runId,
+    patients: count,
+    outcomes: z.array(measureOutcomeSchema),
+    population: loadedPopulationSchema,
+  }),
+  z.object({ type: z.literal('load-error'), runId, error: appErrorInitSchema }),
   z.object({ type: z.literal('cancelled'), runId }),
 ]) satisfies z.ZodType<EngineResponse>;

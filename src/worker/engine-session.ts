@@ -1,7 +1,11 @@
+import { appErrorInit, toAppError } from '../fhir/app-error';
+import type { LoadProgress, LoadSummary } from '../fhir/population-load';
 import { isJsonObject } from '../measures/field-reader';
 import { engineRequestSchema, type EngineRequest, type EngineResponse, type EvaluateParams } from './engine-protocol';
 import { MeasureRun } from './measure-run';
 import { isResourceShaped, PatientRecordGrouper } from './patient-record-grouper';
+import { PopulationLoadJob } from './population-load-job';
+import type { LoadRequest } from './population-load-protocol';
 
 /** A record waiting for evaluation: a `patients` record, or one grouped from `resources` items. */
 interface QueuedRecord {
@@ -15,6 +19,17 @@ export interface EngineSessionOptions {
   readonly schedule?: (task: () => void) => void;
   /** Patients evaluated before yielding to incoming messages and posting progress (default 500). */
   readonly sliceSize?: number;
+  /** `fetch` for `load` runs (default the global one); tests pass a fake server. */
+  readonly fetch?: typeof fetch;
+  /** Load progress is posted at most this often, and whenever a search changes state (default 100 ms). */
+  readonly progressIntervalMs?: number;
+}
+
+/** A `load` run's reading: the job, its cancel switch, and its summary once every page is in. */
+interface ActiveLoad {
+  readonly job: PopulationLoadJob;
+  readonly controller: AbortController;
+  summary: LoadSummary | undefined;
 }
 
 interface ActiveRun {
@@ -28,6 +43,8 @@ interface ActiveRun {
   next: number;
   finishing: boolean;
   scheduled: boolean;
+  /** Set for a `load` run: the worker reads the population itself. */
+  load: ActiveLoad | undefined;
 }
 
 /**
@@ -39,12 +56,16 @@ export class EngineSession {
   readonly #post: (message: EngineResponse) => void;
   readonly #schedule: (task: () => void) => void;
   readonly #sliceSize: number;
+  readonly #fetch: typeof fetch | undefined;
+  readonly #progressIntervalMs: number;
   #active: ActiveRun | undefined;
 
   constructor(post: (message: EngineResponse) => void, options: EngineSessionOptions = {}) {
     this.#post = post;
     this.#schedule = options.schedule ?? ((task) => setTimeout(task, 0));
     this.#sliceSize = Math.max(1, options.sliceSize ?? 500);
+    this.#fetch = options.fetch;
+    this.#progressIntervalMs = options.progressIntervalMs ?? 100;
   }
 
   /** Handles one incoming message (unvalidated). Never throws: problems are posted as `error` messages. */
@@ -70,14 +91,18 @@ export class EngineSession {
       case 'evaluate':
         this.#start(request.runId, request.params);
         return;
+      case 'load':
+        this.#startLoad(request.runId, request.params, request.load);
+        return;
       case 'patients':
-        // Batches of a run that was cancelled or replaced may still be in flight: they are dropped.
-        if (active === undefined || active.finishing) return;
+        // Batches of a run that was cancelled or replaced may still be in flight: they are dropped. A `load` run
+        // reads its own resources.
+        if (active === undefined || active.finishing || active.load !== undefined) return;
         for (const record of request.records) active.queue.push(record);
         this.#wake(active);
         return;
       case 'resources':
-        if (active === undefined || active.finishing) return;
+        if (active === undefined || active.finishing || active.load !== undefined) return;
         active.grouper ??= new PatientRecordGrouper();
         for (const item of request.items) active.grouper.add(item.resource, item.patientId);
         return;
@@ -86,25 +111,73 @@ export class EngineSession {
           this.#post({ type: 'error', runId: request.runId, message: 'The measure run to finish is not running.' });
           return;
         }
-        // Every patient's resources have arrived: the grouped records join the queue.
-        if (active.grouper !== undefined) for (const record of active.grouper.drain()) active.queue.push(record);
-        active.grouper = undefined;
-        active.finishing = true;
-        this.#wake(active);
+        // A `load` run finishes when its last page is in.
+        if (active.load === undefined) this.#finishReading(active);
         return;
       case 'cancel':
         if (active === undefined) return;
-        this.#active = undefined;
+        this.#stop(active);
         this.#post({ type: 'cancelled', runId: active.id });
         return;
     }
   }
 
+  /** Every patient's resources have arrived: the grouped records join the queue. */
+  #finishReading(active: ActiveRun): void {
+    if (active.grouper !== undefined) for (const record of active.grouper.drain()) active.queue.push(record);
+    active.grouper = undefined;
+    active.finishing = true;
+    this.#wake(active);
+  }
+
+  /** Forgets the active run and stops its reading, if it reads. */
+  #stop(active: ActiveRun): void {
+    if (this.#active === active) this.#active = undefined;
+    active.load?.controller.abort();
+  }
+
+  #startLoad(id: string, params: EvaluateParams, request: LoadRequest): void {
+    this.#start(id, params);
+    const active = this.#active;
+    if (active?.id !== id) return;
+    const job = new PopulationLoadJob(request, this.#fetch);
+    const load: ActiveLoad = { job, controller: new AbortController(), summary: undefined };
+    active.load = load;
+    active.grouper = job.grouper;
+    let lastPosted = -Infinity;
+    let lastStates = '';
+    const onProgress = (progress: LoadProgress): void => {
+      if (this.#active !== active) return;
+      const states = progress.searches.map((s) => s.state).join();
+      const now = performance.now();
+      if (states === lastStates && now - lastPosted < this.#progressIntervalMs) return;
+      lastPosted = now;
+      lastStates = states;
+      this.#post({ type: 'load-progress', runId: id, progress });
+    };
+    job.run(load.controller.signal, onProgress).then(
+      (summary) => {
+        if (this.#active !== active) return;
+        load.summary = summary;
+        this.#post({ type: 'load-progress', runId: id, progress: summary.progress });
+        this.#post({ type: 'loaded', runId: id });
+        this.#finishReading(active);
+      },
+      (error: unknown) => {
+        // A cancelled or replaced run has already said so.
+        if (this.#active !== active) return;
+        this.#active = undefined;
+        this.#post({ type: 'load-error', runId: id, error: appErrorInit(toAppError(error, 'loading the population')) });
+      },
+    );
+  }
+
   #start(id: string, params: EvaluateParams): void {
     if (this.#active !== undefined) {
       // One run at a time: a new request replaces the old one, as a changed panel filter would.
-      this.#post({ type: 'cancelled', runId: this.#active.id });
-      this.#active = undefined;
+      const replaced = this.#active;
+      this.#stop(replaced);
+      this.#post({ type: 'cancelled', runId: replaced.id });
     }
     try {
       const run = new MeasureRun({
@@ -114,7 +187,17 @@ export class EngineSession {
         ...(params.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: params.utcOffsetMinutes }),
         keepRows: params.rows ?? true,
       });
-      this.#active = { id, params, run, queue: [], grouper: undefined, next: 0, finishing: false, scheduled: false };
+      this.#active = {
+        id,
+        params,
+        run,
+        queue: [],
+        grouper: undefined,
+        next: 0,
+        finishing: false,
+        scheduled: false,
+        load: undefined,
+      };
     } catch (e) {
       this.#fail(id, e);
     }
@@ -157,9 +240,20 @@ export class EngineSession {
         date: new Date().toISOString(),
       });
       this.#active = undefined;
-      this.#post({ type: 'result', runId: active.id, patients: active.run.patients, outcomes });
+      const summary = active.load?.summary;
+      if (active.load !== undefined && summary !== undefined) {
+        this.#post({
+          type: 'load-result',
+          runId: active.id,
+          patients: active.run.patients,
+          outcomes,
+          population: active.load.job.population(summary),
+        });
+      } else {
+        this.#post({ type: 'result', runId: active.id, patients: active.run.patients, outcomes });
+      }
     } catch (e) {
-      this.#active = undefined;
+      this.#stop(active);
       this.#fail(active.id, e);
     }
   }

@@ -1,16 +1,11 @@
-import { displayName } from '../../../domain/human-name';
-import { addSelfReports } from '../../../domain/panel-self-report';
 import type { SelfReportField } from '../../../domain/self-report-answers';
 import type { MeasureId, Period } from '../../../measures/types';
 import { AppError, toAppError } from '../../../fhir/app-error';
-import { loadPopulation, type LoadProgress, type SkippedSearch } from '../../../fhir/population-load';
+import type { LoadProgress, SkippedSearch } from '../../../fhir/population-load';
 import { populationPlan, type PopulationPlan } from '../../../fhir/population-queries';
-import type { LooseResource } from '../../../fhir/schemas';
 import { allows } from '../../../fhir/scopes';
 import type { Session } from '../../../fhir/session';
-import { compactResource } from '../../../worker/compact-resource';
 import { EngineError, type EngineClient } from '../../../worker/engine-client';
-import type { CompactItem } from '../../../worker/engine-protocol';
 import type { PatientRow } from '../../../worker/measure-run';
 
 /** The measures the panel evaluates (one read per patient for both). */
@@ -53,24 +48,17 @@ export interface RunPopulationOptions {
   readonly onCalculating?: () => void;
 }
 
-/** Which engine worker evaluates a patient: a stable hash of the id, so each patient's resources meet in one. */
-function workerOf(patientId: string, workers: number): number {
-  let hash = 5381;
-  for (let i = 0; i < patientId.length; i++) hash = ((hash << 5) + hash + patientId.charCodeAt(i)) | 0;
-  return Math.abs(hash) % workers;
-}
-
 /**
- * Loads a clinic's population over FHIR and evaluates CMS165 and CMS122 for it in the engine's workers: each page is
- * reduced to what the engine reads and streamed to a worker as it arrives (patients are split between the workers
- * by id; each worker groups its resources by patient and evaluates once every search is complete, so the
- * evaluation that must wait for the last page runs on every core). Patient names, practitioner names and
- * self-reports are kept on this side for the outreach and data-quality panels. Rejects with an AppError on failure
- * or cancel.
+ * Loads a clinic's population over FHIR and evaluates CMS165 and CMS122 for it, all inside the engine's worker: the
+ * worker pages through the searches (retries and failures as `loadPopulation` has them), reduces each page to what
+ * the engine reads and groups it by patient as it arrives, and evaluates once every search is complete. Whole
+ * resources never cross between threads and this page's main thread stays free for the progress bar. Patient names,
+ * practitioner names and self-reports come back with the result for the outreach and data-quality panels. Rejects
+ * with an AppError on failure or cancel.
  */
 export async function runPopulation(
   session: Session,
-  engines: readonly EngineClient[],
+  engine: EngineClient,
   period: Period,
   options: RunPopulationOptions,
 ): Promise<PopulationData> {
@@ -85,80 +73,46 @@ export async function runPopulation(
     });
   }
   const keepNames = allows(session.grantedScopes, 'user', 'Patient', 'r');
-  const names = new Map<string, string>();
-  const practitioners = new Map<string, string>();
-  const selfReports = new Map<string, Set<SelfReportField>>();
   const utcOffsetMinutes = -new Date().getTimezoneOffset();
-  const runs = engines.map((engine) =>
-    engine.start(
-      { measures: PANEL_MEASURES, period, stratifiers: [['race']], utcOffsetMinutes, rows: true },
-      { signal: options.signal },
-    ),
-  );
-  const onPage = (role: string, page: readonly LooseResource[]): void => {
-    if (role === 'practitioners') {
-      for (const r of page) {
-        const name = displayName(r);
-        if (r.id !== undefined && name !== undefined) practitioners.set(`Practitioner/${r.id}`, name);
-      }
-      return;
-    }
-    if (role === 'self-report') {
-      addSelfReports(selfReports, page);
-      return;
-    }
-    const items: CompactItem[][] = runs.map(() => []);
-    for (const raw of page) {
-      const projected = compactResource(raw);
-      if (projected.kind !== 'keep') continue;
-      const { patientId, resource } = projected;
-      // A shared resource (a Medication) goes to every worker; a patient's, to that patient's worker.
-      if (patientId === undefined) for (const list of items) list.push({ resource });
-      else items[workerOf(patientId, runs.length)]?.push({ patientId, resource });
-      if (keepNames && role === 'patients' && raw.id !== undefined) {
-        names.set(raw.id, displayName(raw) ?? raw.id);
-      }
-    }
-    runs.forEach((run, i) => {
-      run.sendResources(items[i] ?? []);
-    });
-  };
-  let summary: Awaited<ReturnType<typeof loadPopulation>>;
-  try {
-    summary = await loadPopulation(session.gateway, plan.searches, {
+  const token = session.gateway.currentAccessToken();
+  const result = await engine.load(
+    { measures: PANEL_MEASURES, period, stratifiers: [['race']], utcOffsetMinutes, rows: true },
+    {
+      baseUrl: session.gateway.baseUrl,
+      ...(token === undefined ? {} : { accessToken: token }),
+      searches: plan.searches,
+      keepNames,
+    },
+    {
       signal: options.signal,
       onProgress: options.onProgress,
-      onPage: (search, page) => {
-        onPage(search.role, page);
+      onLoaded: () => {
+        // Marks for the benchmark's breakdown (load, then evaluation); they hold no data.
+        performance.mark('equity-lens:population-loaded');
+        options.onCalculating?.();
       },
-    });
-  } catch (error) {
-    for (const run of runs) run.cancel();
-    throw error;
-  }
-  // Marks for the benchmark's breakdown (load, then evaluation); they hold no data.
-  performance.mark('equity-lens:population-loaded');
-  options.onCalculating?.();
-  const results = await Promise.all(runs.map((run) => run.finish()));
+    },
+  );
   performance.mark('equity-lens:population-evaluated');
+  const loaded = result.population;
   const outcomes = PANEL_MEASURES.map((measure) => ({
     measure,
-    rows: results.flatMap((r) => r.outcomes.find((o) => o.measure === measure)?.rows ?? []),
+    rows: result.outcomes.find((o) => o.measure === measure)?.rows ?? [],
   }));
-  const selfReportReadable = plan.searches.some(
-    (s) => s.role === 'self-report' && !summary.skipped.some((k) => k.search === s),
-  );
   return {
     period,
     utcOffsetMinutes,
     outcomes,
-    patients: results.reduce((n, r) => n + r.patients, 0),
-    names: keepNames ? names : undefined,
-    practitioners,
-    selfReports: selfReportReadable ? selfReports : undefined,
+    patients: result.patients,
+    names: loaded.names === undefined ? undefined : new Map(loaded.names),
+    practitioners: new Map(loaded.practitioners),
+    selfReports:
+      loaded.selfReports === undefined
+        ? undefined
+        : new Map(loaded.selfReports.map(([id, fields]) => [id, new Set(fields)])),
     plan,
-    skipped: summary.skipped,
-    progress: summary.progress,
+    skipped: loaded.skipped.map((s) => ({ search: s.search, error: new AppError(s.error) })),
+    progress: loaded.progress,
     loadedAt: new Date().toISOString(),
     elapsedMs: performance.now() - started,
   };

@@ -13,18 +13,12 @@ export type PopulationState =
   | { readonly status: 'cancelled'; readonly progress: LoadProgress | undefined }
   | { readonly status: 'ready'; readonly data: PopulationData };
 
-/**
- * Engine workers per load. `runPopulation` can split patients between several, but with 10,000 patients on two
- * cores one worker finished sooner (each extra worker compiles the engine again, while the FHIR server competes for
- * the same cores): measured 1.3 s from the last page to the result with one worker, 2.0–3.1 s with two.
- */
-const ENGINE_WORKERS = 1;
-
 /** Progress updates are shown at most this often: a page of 1000 resources arrives every few milliseconds. */
 const PROGRESS_INTERVAL_MS = 100;
 
 /**
- * Loads the population for `period` and evaluates it in a worker owned by the component; `cancel` stops loading,
+ * Loads the population for `period` and evaluates it in a worker owned by the component (the worker reads the FHIR
+ * server itself: see `runPopulation`); `cancel` stops loading,
  * `reload` starts again. A new period starts a new load (the old one is cancelled).
  */
 export function usePopulation(
@@ -39,7 +33,7 @@ export function usePopulation(
   useEffect(() => {
     const abort = new AbortController();
     controller.current = abort;
-    const engines = Array.from({ length: ENGINE_WORKERS }, () => EngineClient.create());
+    const engine = EngineClient.create();
     // Set when the effect is cleaned up (new period, unmount): its late results must not overwrite the next load's.
     let disposed = false;
     let last = 0;
@@ -47,7 +41,7 @@ export function usePopulation(
     setState({ status: 'loading', progress: undefined, calculating: false });
     runPopulation(
       session,
-      engines,
+      engine,
       { start, end },
       {
         signal: abort.signal,
@@ -77,7 +71,7 @@ export function usePopulation(
     return () => {
       disposed = true;
       abort.abort();
-      for (const engine of engines) engine.dispose();
+      engine.dispose();
     };
   }, [session, start, end, attempt]);
 
