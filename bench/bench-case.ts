@@ -1,4 +1,6 @@
 import { loadExport } from '../src/cli/export-loader';
+import { loadForMeasure } from '../src/cli/load-for-measure';
+import { defaultThreadCount } from '../src/cli/load-in-threads';
 import { listExportFiles, readLineBatches, type ExportFile } from '../src/cli/ndjson-export';
 import { stratumKeysOf } from '../src/domain/stratum-keys';
 import { evaluatePatient, evaluatePatientMeasures } from '../src/measures/evaluate-patient';
@@ -8,10 +10,11 @@ import { MeasureRun, type MeasureRunConfig } from '../src/worker/measure-run';
 import { PeakMemory } from './peak-memory';
 
 // One measurement in a fresh process, so that its peak memory is its own:
-//   node --import tsx bench/bench-case.ts <parse-all|parse-used|pipeline|evaluate> <export dir>
-// Prints one JSON line.
+//   node --import tsx bench/bench-case.ts <parse-all|parse-used|pipeline|pipeline-1|evaluate> <export dir>
+// Prints one JSON line. `pipeline` is what `npm run measure` does by default (worker threads, one per core, at most
+// 8, or one thread below 256 MB); `pipeline-1` is `--threads 1` (everything in the main thread).
 
-const MODES = ['parse-all', 'parse-used', 'pipeline', 'evaluate'] as const;
+const MODES = ['parse-all', 'parse-used', 'pipeline', 'pipeline-1', 'evaluate'] as const;
 export type BenchMode = (typeof MODES)[number];
 
 export interface CaseResult {
@@ -23,6 +26,8 @@ export interface CaseResult {
   readonly lines: number;
   readonly bytes: number;
   readonly patients: number;
+  /** Pipeline: threads that read and evaluated (1: the main thread alone). */
+  readonly threads?: number;
   /** Pipeline: time to read into compact records, and to evaluate them. */
   readonly loadMs?: number;
   readonly evaluateMs?: number;
@@ -30,7 +35,9 @@ export interface CaseResult {
   readonly cms165OnlyMs?: number;
   /** Evaluate: each part alone over every record, in ms (fresh record objects, so no memoised facts). */
   readonly breakdown?: Readonly<Record<string, number>>;
+  /** Of the whole process (every thread). */
   readonly peakRss: number;
+  /** Of the main thread's V8 heap only: worker threads have heaps of their own. */
   readonly peakHeap: number;
 }
 
@@ -94,7 +101,7 @@ async function main(): Promise<void> {
   const [modeArg, dir] = process.argv.slice(2);
   const mode = MODES.find((m) => m === modeArg);
   if (dir === undefined || mode === undefined)
-    throw new Error('usage: bench-case.ts <parse-all|parse-used|pipeline|evaluate> <export dir>');
+    throw new Error('usage: bench-case.ts <parse-all|parse-used|pipeline|pipeline-1|evaluate> <export dir>');
   const all = await listExportFiles(dir);
   const used = all.filter(isUsed);
   const memory = new PeakMemory();
@@ -109,55 +116,64 @@ async function main(): Promise<void> {
     const files = mode === 'parse-all' ? all : used;
     const { lines } = await parseOnly(files, memory);
     result = { mode, ms: performance.now() - started, cpuMs: cpuSince(cpu), lines, bytes: sum(files), patients: 0 };
+  } else if (mode === 'pipeline' || mode === 'pipeline-1') {
+    // Exactly the command's path (`loadForMeasure`), with the stratifiers of this benchmark.
+    const threads = mode === 'pipeline' ? defaultThreadCount(sum(used)) : 1;
+    const loaded = await loadForMeasure(
+      used,
+      { ...CONFIG, measures: ['cms165', 'cms122'] },
+      {
+        threads,
+        onProgress: () => {
+          memory.sample();
+        },
+      },
+    );
+    const loadedAt = performance.now();
+    const run = await loaded.evaluate(() => {
+      memory.sample();
+    });
+    run.finish({});
+    const done = performance.now();
+    result = {
+      mode,
+      ms: done - started,
+      cpuMs: cpuSince(cpu),
+      threads: loaded.threads,
+      loadMs: loadedAt - started,
+      evaluateMs: done - loadedAt,
+      lines: loaded.stats.lines,
+      bytes: sum(used),
+      patients: run.patients,
+    };
   } else {
     const { grouper, stats } = await loadExport(used, {
       onProgress: () => {
         memory.sample();
       },
     });
-    const loaded = performance.now();
-    if (mode === 'pipeline') {
-      const run = new MeasureRun({ ...CONFIG, measures: ['cms165', 'cms122'] });
-      for (const record of grouper.drain()) {
-        run.add(record);
-        if (run.patients % 1000 === 0) memory.sample();
-      }
-      run.finish();
-      const done = performance.now();
-      result = {
-        mode,
-        ms: done - started,
-        cpuMs: cpuSince(cpu),
-        loadMs: loaded - started,
-        evaluateMs: done - loaded,
-        lines: stats.lines,
-        bytes: sum(used),
-        patients: run.patients,
-      };
-    } else {
-      const records = [...grouper.drain()];
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      evaluateAll(records, ['cms165', 'cms122'], memory);
-      const t1 = performance.now();
-      const cpuMs = cpuSince(cpu0);
-      evaluateAll(
-        records.map((r) => ({ ...r })),
-        ['cms165'],
-        memory,
-      );
-      const t2 = performance.now();
-      result = {
-        mode,
-        ms: t1 - t0,
-        cpuMs,
-        cms165OnlyMs: t2 - t1,
-        breakdown: breakdown(records),
-        lines: stats.lines,
-        bytes: sum(used),
-        patients: records.length,
-      };
-    }
+    const records = [...grouper.drain()];
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    evaluateAll(records, ['cms165', 'cms122'], memory);
+    const t1 = performance.now();
+    const cpuMs = cpuSince(cpu0);
+    evaluateAll(
+      records.map((r) => ({ ...r })),
+      ['cms165'],
+      memory,
+    );
+    const t2 = performance.now();
+    result = {
+      mode,
+      ms: t1 - t0,
+      cpuMs,
+      cms165OnlyMs: t2 - t1,
+      breakdown: breakdown(records),
+      lines: stats.lines,
+      bytes: sum(used),
+      patients: records.length,
+    };
   }
   const peak = memory.stop();
   process.stdout.write(`${JSON.stringify({ ...result, peakRss: peak.rss, peakHeap: peak.heapUsed })}\n`);

@@ -11,7 +11,8 @@ import { writeSyntheticExport, type ExportSpec } from './write-export';
 // `npm run bench [-- --full] [--sizes 10000,100000] [--only small|synthea] [--repeat 3] [--keep] [--data <dir>]`
 // Builds deterministic synthetic Bulk Data exports and measures, each in a fresh process: reading and JSON.parse
 // alone, the command line's whole pipeline (read → compact → group → evaluate CMS165 and CMS122 → stratify by
-// race, ethnicity, language and race × sex), and evaluation + stratification alone on records already in memory.
+// race, ethnicity, language and race × sex) as it runs by default (worker threads, one per core, at most 8) and with
+// `--threads 1`, and evaluation + stratification alone on records already in memory.
 // 100,000 Synthea-sized patients (about 21 million resources, 24 GB of NDJSON) run only with --full.
 
 const run = promisify(execFile);
@@ -31,12 +32,13 @@ const SEED = 20260101;
 const REPEAT = Number(value('--repeat') ?? 3);
 
 const CaseResultSchema = z.object({
-  mode: z.enum(['parse-all', 'parse-used', 'pipeline', 'evaluate']),
+  mode: z.enum(['parse-all', 'parse-used', 'pipeline', 'pipeline-1', 'evaluate']),
   ms: z.number(),
   cpuMs: z.number(),
   lines: z.number(),
   bytes: z.number(),
   patients: z.number(),
+  threads: z.number().optional(),
   loadMs: z.number().optional(),
   evaluateMs: z.number().optional(),
   cms165OnlyMs: z.number().optional(),
@@ -106,16 +108,18 @@ async function bench(size: PatientSize, patients: number): Promise<void> {
   const parseAll = await measure('parse-all', dir, bytes);
   const parseUsed = await measure('parse-used', dir, bytes);
   const pipeline = await measure('pipeline', dir, bytes);
+  const single = await measure('pipeline-1', dir, bytes);
   const evaluate = await measure('evaluate', dir, bytes);
+  const threads = pipeline.threads ?? 1;
   const rate = (count: number, ms: number): string => `${n((count * 1000) / ms)}/s`;
   const times = (r: CaseResult): string => `${s(r.ms)} (cpu ${s(r.cpuMs)})`;
+  const pipelineLine = (r: CaseResult): string =>
+    `${times(r)} = read+compact ${s(r.loadMs ?? 0)} + evaluate ${s(r.evaluateMs ?? 0)}; ` +
+    `${rate(r.patients, r.ms)} patients; peak RSS ${mb(r.peakRss)}`;
   line(`  read + JSON.parse, all files:      ${times(parseAll)}; ${n(parseAll.lines)} lines, ${gb(parseAll.bytes)}`);
   line(`  read + JSON.parse, files it reads: ${times(parseUsed)}; ${n(parseUsed.lines)} lines, ${gb(parseUsed.bytes)}`);
-  line(
-    `  whole pipeline (the CLI's path):   ${times(pipeline)} = read+compact ${s(pipeline.loadMs ?? 0)} + evaluate ` +
-      `${s(pipeline.evaluateMs ?? 0)}; ${rate(pipeline.patients, pipeline.ms)} patients; ` +
-      `peak RSS ${mb(pipeline.peakRss)}, heap ${mb(pipeline.peakHeap)}`,
-  );
+  line(`  whole pipeline, ${threads} thread(s) (the CLI's default): ${pipelineLine(pipeline)}`);
+  line(`  whole pipeline, --threads 1:         ${pipelineLine(single)}, heap ${mb(single.peakHeap)}`);
   line(
     `  evaluation + stratification only:  ${times(evaluate)}; CMS165+CMS122 ${rate(evaluate.patients, evaluate.ms)} ` +
       `patients (cpu ${rate(evaluate.patients, evaluate.cpuMs)}), CMS165 alone ` +
@@ -127,11 +131,18 @@ async function bench(size: PatientSize, patients: number): Promise<void> {
   line(`    each part alone, per patient: ${parts.join(', ')}`);
   const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  // The target is on wall time; cpu time is printed beside it because threads add up: N threads finishing sooner
+  // still spend more cpu than one, and a single thread's cpu ratio is what a one-core machine would see.
+  const met = pipeline.ms <= 1.5 * parseAll.ms && pipeline.ms <= 1.5 * parseUsed.ms;
   line(
-    `  target: pipeline ≤ 1.5 × parse-only. Wall: ${ratio(pipeline.ms, parseAll.ms)} of all files ` +
-      `(${verdict(pipeline.ms <= 1.5 * parseAll.ms)}), ${ratio(pipeline.ms, parseUsed.ms)} of the files it reads ` +
-      `(${verdict(pipeline.ms <= 1.5 * parseUsed.ms)}); cpu: ${ratio(pipeline.cpuMs, parseAll.cpuMs)}, ` +
-      ratio(pipeline.cpuMs, parseUsed.cpuMs),
+    `  target: pipeline ≤ 1.5 × parse-only (wall): ${verdict(met)} with ${threads} thread(s): ` +
+      `${ratio(pipeline.ms, parseAll.ms)} of all files, ${ratio(pipeline.ms, parseUsed.ms)} of the files it reads; ` +
+      `cpu ${ratio(pipeline.cpuMs, parseAll.cpuMs)}, ${ratio(pipeline.cpuMs, parseUsed.cpuMs)}`,
+  );
+  line(
+    `          with --threads 1: wall ${ratio(single.ms, parseAll.ms)}, ${ratio(single.ms, parseUsed.ms)} ` +
+      `(${verdict(single.ms <= 1.5 * parseAll.ms && single.ms <= 1.5 * parseUsed.ms)}); ` +
+      `cpu ${ratio(single.cpuMs, parseAll.cpuMs)}, ${ratio(single.cpuMs, parseUsed.cpuMs)}`,
   );
   if (size === 'small') {
     const perSecond = (evaluate.patients * 1000) / evaluate.ms;

@@ -18,6 +18,8 @@ export interface MeasureArgs {
   readonly quiet: boolean;
   /** Parse and validate every line, even those that cannot matter (see `mustParse`). */
   readonly parseAll: boolean;
+  /** Threads that read and evaluate the export; `default`: one per core, at most 8; 1: the main thread alone. */
+  readonly threads: number | 'default';
 }
 
 export type ParsedArgs =
@@ -42,6 +44,8 @@ Options:
   --utc-offset <minutes>   time zone in which calendar days are read (default 0, UTC)
   --parse-all              parse (and report problems in) every line, even those that show no code the
                            measure uses; slower
+  --threads <n>            threads that read and evaluate the export in parallel (default: one per CPU core,
+                           at most 8; one below 256 MB of files); 1 reads and evaluates in the main thread alone
   --quiet                  no progress on stderr
   --help                   this text
 
@@ -58,6 +62,7 @@ const VALUE_FLAGS = new Set([
   '--reference',
   '--min-cell',
   '--utc-offset',
+  '--threads',
 ]);
 const BOOLEAN_FLAGS = new Set(['--no-suppression', '--parse-all', '--quiet', '--help', '-h']);
 
@@ -110,6 +115,7 @@ export function parseMeasureArgs(argv: readonly string[]): ParsedArgs {
       utcOffsetMinutes: parseOffset(values.get('--utc-offset')),
       quiet: flags.has('--quiet'),
       parseAll: flags.has('--parse-all'),
+      threads: parseThreads(values.get('--threads')),
     };
     return { kind: 'run', args };
   } catch (e) {
@@ -198,5 +204,13 @@ function parseOffset(value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || Math.abs(n) > 14 * 60)
     throw new UsageError(`--utc-offset must be whole minutes between -840 and 840`);
+  return n;
+}
+
+/** At most 64: every thread reads every file, so many more would only multiply the reading. */
+function parseThreads(value: string | undefined): number | 'default' {
+  if (value === undefined) return 'default';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads must be a whole number from 1 to 64`);
   return n;
 }

@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { MEASURES } from '../measures/measure-catalogue';
 import { USED_RESOURCE_TYPES } from '../worker/compact-resource';
-import { MeasureRun } from '../worker/measure-run';
-import { loadExport, type MalformedLine } from './export-loader';
+import type { MeasureRunConfig } from '../worker/measure-run';
+import type { LoadOptions, MalformedLine } from './export-loader';
+import { loadForMeasure } from './load-for-measure';
+import { defaultThreadCount } from './load-in-threads';
 import { parseMeasureArgs, USAGE, type MeasureArgs } from './measure-args';
 import { listExportFiles, type ExportFile } from './ndjson-export';
 import { ProgressLine } from './progress-line';
@@ -64,7 +66,13 @@ async function measure(args: MeasureArgs, io: CommandIo): Promise<ExitCode> {
     progress.clear();
     io.stderr(`${m.file}:${m.line}: ${m.reason}; line skipped\n`);
   };
-  const { grouper, stats } = await loadExport(used, {
+  const config: MeasureRunConfig = {
+    measures: [args.measure],
+    period: args.period,
+    stratifiers: args.stratifiers,
+    utcOffsetMinutes: args.utcOffsetMinutes,
+  };
+  const loadOptions: LoadOptions = {
     parseAll: args.parseAll,
     onMalformed,
     onProgress: (file, n) => {
@@ -73,36 +81,31 @@ async function measure(args: MeasureArgs, io: CommandIo): Promise<ExitCode> {
     onFileDone: (file, n) => {
       progress.done(`Read ${file.name}: ${n.toLocaleString('en-US')} lines`);
     },
-  });
+  };
+  const threads = args.threads === 'default' ? defaultThreadCount(used.reduce((n, f) => n + f.bytes, 0)) : args.threads;
+  const loaded = await loadForMeasure(used, config, { ...loadOptions, threads, reportLimit: MAX_LISTED });
+  const { stats, patients, orphans } = loaded;
   for (const u of stats.unreadable) io.stderr(`${u.file}: could not be read to the end (${u.message})\n`);
-  const orphans = grouper.patientsWithoutPatientResource();
-  const patients = grouper.size - orphans;
   const num = (n: number): string => n.toLocaleString('en-US');
+  const withThreads = loaded.threads > 1 ? ` with ${loaded.threads} threads` : '';
   progress.done(
-    `Read ${num(stats.lines)} lines in ${seconds(started)}: kept ${num(stats.kept)} resources for ${num(patients)} ` +
-      `patients; left out ${num(stats.unparsed + stats.skipped['unused-code'])} with no code the measures use ` +
-      `(${num(stats.unparsed)} of them not even parsed), ${num(stats.skipped['unused-type'])} of unused types, ` +
-      `${num(stats.skipped['no-patient'])} without a patient reference.`,
+    `Read ${num(stats.lines)} lines in ${seconds(started)}${withThreads}: kept ${num(stats.kept)} resources for ` +
+      `${num(patients)} patients; left out ${num(stats.unparsed + stats.skipped['unused-code'])} with no code the ` +
+      `measures use (${num(stats.unparsed)} of them not even parsed), ${num(stats.skipped['unused-type'])} of unused ` +
+      `types, ${num(stats.skipped['no-patient'])} without a patient reference.`,
   );
   if (orphans > 0) progress.done(`${orphans} patient(s) referenced without a Patient resource were left out.`);
   if (patients === 0) {
+    await loaded.close();
     summariseMalformed(io, stats.malformed);
     io.stderr(`measure: no Patient resources could be read from ${args.ndjsonDir}; nothing to report\n`);
     return 1;
   }
 
   const evaluating = performance.now();
-  const run = new MeasureRun({
-    measures: [args.measure],
-    period: args.period,
-    stratifiers: args.stratifiers,
-    utcOffsetMinutes: args.utcOffsetMinutes,
+  const run = await loaded.evaluate((n) => {
+    progress.update(`Evaluating: ${n.toLocaleString('en-US')} of ${patients.toLocaleString('en-US')}`);
   });
-  for (const record of grouper.drain()) {
-    run.add(record);
-    if (run.patients % 1000 === 0)
-      progress.update(`Evaluating: ${run.patients.toLocaleString('en-US')} of ${patients.toLocaleString('en-US')}`);
-  }
   progress.done(`Evaluated ${run.patients.toLocaleString('en-US')} patients in ${seconds(evaluating)}`);
   const [outcome] = run.finish({
     reference: args.reference,

@@ -5,7 +5,7 @@ import { evaluatePatientMeasures } from '../measures/evaluate-patient';
 import { MEASURES } from '../measures/measure-catalogue';
 import { toSummaryMeasureReport } from '../measures/measure-report-summary';
 import type { MeasureEvidence } from '../measures/patient-measure-result';
-import { StratificationAccumulator } from '../measures/stratification-accumulator';
+import { StratificationAccumulator, type AccumulatorSnapshot } from '../measures/stratification-accumulator';
 import { finishStratification } from '../measures/stratification-report';
 import type {
   ReferenceChoice,
@@ -58,6 +58,13 @@ export interface MeasureOutcome {
   readonly warningCounts: Readonly<Record<string, number>>;
   /** Empty unless `keepRows`. */
   readonly rows: readonly PatientRow[];
+}
+
+/** One measure's raw counts from a run (no rows): mergeable with runs over other patients (`mergeAccumulators`). */
+export interface MeasurePartial {
+  readonly measure: MeasureId;
+  readonly accumulator: AccumulatorSnapshot;
+  readonly warningCounts: Readonly<Record<string, number>>;
 }
 
 interface PerMeasure {
@@ -126,30 +133,53 @@ export class MeasureRun {
 
   /** Rates, intervals, comparisons, suppression and the summary MeasureReport of every measure. */
   finish(options: MeasureRunFinish = {}): MeasureOutcome[] {
-    return this.#measures.map((m) => {
-      const definition = MEASURES[m.measure];
-      const report = finishStratification(m.accumulator, {
-        improvementNotation: definition.improvementNotation,
-        ...(options.reference === undefined ? {} : { reference: options.reference }),
-        ...(options.referenceByStratifier === undefined
-          ? {}
-          : { referenceByStratifier: options.referenceByStratifier }),
-        ...(options.suppression === undefined ? {} : { suppression: options.suppression }),
-      });
-      const measureReport = toSummaryMeasureReport(report, {
-        measure: definition.url,
-        period: this.config.period,
-        populations: definition.populationCodes,
-        ...(options.date === undefined ? {} : { date: options.date }),
-      });
-      return {
-        measure: m.measure,
-        patientsEvaluated: this.#patients,
-        report,
-        measureReport,
-        warningCounts: { ...m.warningCounts },
-        rows: m.rows,
-      };
-    });
+    return this.#measures.map((m) => finishMeasure(m, this.config.period, this.#patients, options));
   }
+
+  /** Every measure's counts so far, to merge with runs over disjoint patients and finish with {@link finishMeasure}. */
+  partials(): MeasurePartial[] {
+    return this.#measures.map((m) => ({
+      measure: m.measure,
+      accumulator: m.accumulator.toSnapshot(),
+      warningCounts: { ...m.warningCounts },
+    }));
+  }
+}
+
+/**
+ * What {@link MeasureRun.finish} gives for one measure, from its counts: also how counts merged from several runs
+ * over disjoint patients (the command line's worker threads) are finished, so that both give the same outcome.
+ */
+export function finishMeasure(
+  counts: {
+    readonly measure: MeasureId;
+    readonly accumulator: StratificationAccumulator | AccumulatorSnapshot;
+    readonly warningCounts: Readonly<Record<string, number>>;
+    readonly rows?: readonly PatientRow[];
+  },
+  period: Period,
+  patientsEvaluated: number,
+  options: MeasureRunFinish = {},
+): MeasureOutcome {
+  const definition = MEASURES[counts.measure];
+  const report = finishStratification(counts.accumulator, {
+    improvementNotation: definition.improvementNotation,
+    ...(options.reference === undefined ? {} : { reference: options.reference }),
+    ...(options.referenceByStratifier === undefined ? {} : { referenceByStratifier: options.referenceByStratifier }),
+    ...(options.suppression === undefined ? {} : { suppression: options.suppression }),
+  });
+  const measureReport = toSummaryMeasureReport(report, {
+    measure: definition.url,
+    period,
+    populations: definition.populationCodes,
+    ...(options.date === undefined ? {} : { date: options.date }),
+  });
+  return {
+    measure: counts.measure,
+    patientsEvaluated,
+    report,
+    measureReport,
+    warningCounts: { ...counts.warningCounts },
+    rows: counts.rows ?? [],
+  };
 }

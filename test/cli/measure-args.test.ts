@@ -20,8 +20,14 @@ describe('parseMeasureArgs', () => {
         stratifiers: [['race'], ['ethnicity'], ['language'], ['race', 'sex'], ['language', 'age-band', 'payer']],
         reference: { kind: 'complement' },
         suppression: { minCellSize: 5 },
+        threads: 'default',
       },
     });
+  });
+
+  it('reads a thread count', () => {
+    expect(parseMeasureArgs([...BASE, '--threads', '3'])).toMatchObject({ kind: 'run', args: { threads: 3 } });
+    expect(parseMeasureArgs([...BASE, '--threads=1'])).toMatchObject({ kind: 'run', args: { threads: 1 } });
   });
 
   it('accepts an explicit period and a named reference stratum', () => {
@@ -52,6 +58,8 @@ describe('parseMeasureArgs', () => {
     [[...BASE, '--out', 'again.json'], '--out is given twice'],
     [[...BASE, '--min-cell', '0'], '--min-cell must be'],
     [[...BASE, '--reference', 'worst'], '--reference must be'],
+    [[...BASE, '--threads', '0'], '--threads must be'],
+    [[...BASE, '--threads', '2.5'], '--threads must be'],
     [[...BASE, '--ndjson'], '--ndjson needs a value'],
     [[...BASE, 'extra'], 'unknown argument "extra"'],
   ])('rejects %j', (argv, message) => {
