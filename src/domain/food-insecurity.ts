@@ -78,8 +78,18 @@ function addFinding(findings: Set<Finding>, item: string, value: JsonObject | un
   }
 }
 
+/** The first Hunger Vital Sign code among a concept's codings (LOINC or no system). A loop: every Observation of a
+ * patient passes here, and most are not screenings. */
 function loincCodeIn(concept: JsonObject | undefined): string | undefined {
-  return codings(concept).find((c) => (c.system === undefined || c.system === LOINC_SYSTEM) && CODES.has(c.code))?.code;
+  if (concept === undefined) return undefined;
+  for (const c of objects(concept, 'coding')) {
+    const code = c['code'];
+    const system = c['system'];
+    // A system that is not a string counts as none, as `codings` reads it elsewhere.
+    if (typeof code === 'string' && CODES.has(code) && (typeof system !== 'string' || system === LOINC_SYSTEM))
+      return code;
+  }
+  return undefined;
 }
 
 function effectiveOf(r: JsonObject): string | undefined {

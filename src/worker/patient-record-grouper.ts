@@ -54,6 +54,22 @@ export class PatientRecordGrouper {
   }
 
   /**
+   * Up to `limit` records of patients that have a Patient resource so far, spread over the patients met, without
+   * removing anything: what has arrived of them, to warm the engine up while the rest is still loading.
+   */
+  sample(limit: number): PatientRecord[] {
+    const stride = Math.max(1, Math.floor(this.#pending.size / Math.max(1, limit)));
+    const out: PatientRecord[] = [];
+    let i = 0;
+    for (const [patientId, entry] of this.#pending) {
+      if (out.length >= limit) break;
+      if (i++ % stride !== 0 || entry.patient === undefined) continue;
+      out.push({ patientId, resources: [entry.patient, ...entry.resources].filter(isResourceShaped) });
+    }
+    return out;
+  }
+
+  /**
    * Yields each patient that has a Patient resource, in the order patients were first met, and forgets it as it
    * goes so that memory is released while the caller evaluates. Patients without a Patient resource are dropped
    * (no birth date or demographics: they cannot enter any initial population).

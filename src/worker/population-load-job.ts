@@ -35,14 +35,18 @@ export class PopulationLoadJob {
     this.#names = request.keepNames ? new Map() : undefined;
   }
 
-  /** Reads every search; rejects with an AppError (`cancelled` when `signal` aborts). */
-  run(signal: AbortSignal, onProgress: (progress: LoadProgress) => void): Promise<LoadSummary> {
+  /**
+   * Reads every search; rejects with an AppError (`cancelled` when `signal` aborts). `afterPage` runs after each
+   * page has been grouped.
+   */
+  run(signal: AbortSignal, onProgress: (progress: LoadProgress) => void, afterPage?: () => void): Promise<LoadSummary> {
     return loadPopulation(this.#gateway, this.#request.searches, {
       signal,
       ...(this.#request.concurrency === undefined ? {} : { concurrency: this.#request.concurrency }),
       onProgress,
       onPage: (search, page) => {
         this.#page(search, page);
+        afterPage?.();
       },
     });
   }

@@ -75,7 +75,7 @@ function request(keepNames: boolean): LoadRequest {
 }
 
 /** Runs a session until it posts a final message for `runId` (a result, an error, or cancelled). */
-function session(server: FakeServer) {
+function session(server: FakeServer, warmUp = { patients: 0, rounds: 0, everyMs: 0 }) {
   const posted: EngineResponse[] = [];
   let done: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => {
@@ -86,7 +86,7 @@ function session(server: FakeServer) {
       posted.push(m);
       if (m.type === 'load-result' || m.type === 'load-error' || m.type === 'error' || m.type === 'cancelled') done();
     },
-    { fetch: server.fetch, progressIntervalMs: 0 },
+    { fetch: server.fetch, progressIntervalMs: 0, warmUp },
   );
   return { session: s, posted, finished };
 }
@@ -138,6 +138,24 @@ describe('engine worker: a population it loads itself', () => {
     // Paged: more requests than searches, every one to the server it was given.
     expect(server.requests.length).toBeGreaterThan(request(true).searches.length);
     expect(server.requests.every((u) => u.startsWith(`${BASE}/`))).toBe(true);
+  });
+
+  it('warms the engine up on the records as they stand without changing the result', async () => {
+    const results = [];
+    for (const warmUp of [
+      { patients: 0, rounds: 0, everyMs: 0 },
+      { patients: 5, rounds: 1000, everyMs: 0 },
+    ]) {
+      const { session: s, posted, finished } = session(fakeServer(7), warmUp);
+      s.handle({ type: 'load', runId: 'r', params: { ...PARAMS, rows: true }, load: request(true) });
+      await finished;
+      const last = posted.at(-1);
+      if (last?.type !== 'load-result') throw new Error('no result');
+      results.push(last);
+    }
+    expect(results[1]?.patients).toBe(deck.cases.length);
+    expect(results[1]?.outcomes).toEqual(results[0]?.outcomes.map((o) => ({ ...o, measureReport: expect.anything() })));
+    expect(results[1]?.outcomes[0]?.rows).toEqual(results[0]?.outcomes[0]?.rows);
   });
 
   it('leaves names out unless asked for', async () => {
