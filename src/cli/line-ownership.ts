@@ -1,35 +1,5 @@
 import { patientIdFromReference } from '../worker/patient-reference';
-
-/** JSON whitespace: space, tab, line feed, carriage return. */
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/**
- * The string values of `"<key>": "…"` in a JSON text, first to last, read up to the next quote (an escaped quote
- * ends a value early: the caller only takes a hint from it). Stops as soon as `pick` returns a value.
- */
-function firstStringValue(line: string, key: string, pick: (value: string) => string | undefined): string | undefined {
-  const needle = `"${key}"`;
-  let i = line.indexOf(needle);
-  while (i !== -1) {
-    let j = i + needle.length;
-    while (isSpace(line.charCodeAt(j))) j++;
-    if (line.charCodeAt(j) === 58 /* : */) {
-      j++;
-      while (isSpace(line.charCodeAt(j))) j++;
-      if (line.charCodeAt(j) === 34 /* " */) {
-        const end = line.indexOf('"', j + 1);
-        if (end === -1) return undefined;
-        const picked = pick(line.slice(j + 1, end));
-        if (picked !== undefined) return picked;
-        j = end;
-      }
-    }
-    i = line.indexOf(needle, j);
-  }
-  return undefined;
-}
+import { firstStringValue } from './json-string-value';
 
 const asIs = (value: string): string | undefined => (value === '' ? undefined : value);
 

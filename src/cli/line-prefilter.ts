@@ -1,3 +1,4 @@
+import { firstStringValue } from './json-string-value';
 import { ACUTE_CLASSES, HUNGER_CODES, relevantCodeKeys } from '../worker/relevant-codes';
 
 /** Types kept only when one of their codes is relevant (see `compactResource`); others are always parsed. */
@@ -24,34 +25,9 @@ function relevantCodeValues(): ReadonlySet<string> {
   return codes;
 }
 
-/** JSON whitespace: space, tab, line feed, carriage return. */
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/**
- * Whether `test` holds for some string value of `"<key>": "…"` in a JSON text without escapes (a loop rather than
- * a generator: this runs for every line of an export).
- */
+/** Whether `test` holds for some string value of `"<key>": "…"` in a JSON text without escapes. */
 function someStringValue(line: string, key: string, test: (value: string) => boolean): boolean {
-  const needle = `"${key}"`;
-  let i = line.indexOf(needle);
-  while (i !== -1) {
-    let j = i + needle.length;
-    while (isSpace(line.charCodeAt(j))) j++;
-    if (line.charCodeAt(j) === 58 /* : */) {
-      j++;
-      while (isSpace(line.charCodeAt(j))) j++;
-      if (line.charCodeAt(j) === 34 /* " */) {
-        const end = line.indexOf('"', j + 1);
-        if (end === -1) return false;
-        if (test(line.slice(j + 1, end))) return true;
-        j = end;
-      }
-    }
-    i = line.indexOf(needle, j);
-  }
-  return false;
+  return firstStringValue(line, key, (value) => (test(value) ? true : undefined)) === true;
 }
 
 const SPACED_COLON = /"\s+:|":\s/;
