@@ -1,6 +1,6 @@
-import { compactResource, type SkipReason } from '../worker/compact-resource';
+import type { SkipReason } from '../worker/compact-resource';
 import { PatientRecordGrouper } from '../worker/patient-record-grouper';
-import { mustParse } from './line-prefilter';
+import { LoadCounts, projectLine } from './line-projection';
 import { readLineBatches, type ExportFile } from './ndjson-export';
 
 /** A line that could not be used, with why (never its content: it may hold patient data). */
@@ -42,12 +42,7 @@ export async function loadExport(
   callbacks: LoadOptions = {},
 ): Promise<{ grouper: PatientRecordGrouper; stats: LoadStats }> {
   const grouper = new PatientRecordGrouper();
-  const skipped: Record<SkipReason, number> = { 'unused-type': 0, 'unused-code': 0, 'no-patient': 0 };
-  const unreadable: { file: string; message: string }[] = [];
-  let lines = 0;
-  let kept = 0;
-  let malformed = 0;
-  let unparsed = 0;
+  const counts = new LoadCounts();
   for (const file of files) {
     const fileType = callbacks.parseAll === true ? undefined : file.resourceType;
     let inFile = 0;
@@ -58,37 +53,15 @@ export async function loadExport(
           inFile++;
           // Blank lines are allowed; the trim (a copy of the line) is only paid for lines starting with a space.
           if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
-          lines++;
-          if (!mustParse(text, fileType)) {
-            unparsed++;
-            continue;
-          }
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            // The parser's message quotes the line: it is not repeated, as the line may hold patient data.
-            malformed++;
-            callbacks.onMalformed?.({ file: file.name, line: batch.firstLine + i, reason: 'not valid JSON' });
-            continue;
-          }
-          const p = compactResource(parsed);
-          if (p.kind === 'keep') {
-            kept++;
-            grouper.add(p.resource, p.patientId);
-          } else if (p.kind === 'skip') {
-            skipped[p.reason]++;
-          } else {
-            malformed++;
-            callbacks.onMalformed?.({ file: file.name, line: batch.firstLine + i, reason: p.reason });
-          }
+          const kept = projectLine(text, fileType, file.name, batch.firstLine + i, counts, callbacks.onMalformed);
+          if (kept !== undefined) grouper.add(kept.resource, kept.patientId);
         }
         callbacks.onProgress?.(file, inFile);
       }
     } catch (e) {
-      unreadable.push({ file: file.name, message: e instanceof Error ? e.message : String(e) });
+      counts.fileBroke(file.name, e);
     }
     callbacks.onFileDone?.(file, inFile);
   }
-  return { grouper, stats: { lines, unparsed, kept, skipped, malformed, unreadable } };
+  return { grouper, stats: counts.stats() };
 }

@@ -1,7 +1,6 @@
-import { compactResource, type SkipReason } from '../worker/compact-resource';
 import type { LoadOptions, LoadStats } from './export-loader';
 import { ByteLineJudge, partOfLine, partOfPatient } from './line-ownership';
-import { mustParse } from './line-prefilter';
+import { LoadCounts, projectLine } from './line-projection';
 import { readByteLineBatches } from './ndjson-byte-lines';
 import type { ExportFile } from './ndjson-export';
 import { linePosition, type PlacedResource } from './placed-resource';
@@ -36,12 +35,7 @@ export async function loadPart(files: readonly ExportFile[], options: PartOption
   const own: PlacedResource[] = [];
   const forward: PlacedResource[][] = Array.from({ length: parts }, () => []);
   const shared: PlacedResource[] = [];
-  const skipped: Record<SkipReason, number> = { 'unused-type': 0, 'unused-code': 0, 'no-patient': 0 };
-  const unreadable: { file: string; message: string }[] = [];
-  let lines = 0;
-  let kept = 0;
-  let malformed = 0;
-  let unparsed = 0;
+  const counts = new LoadCounts();
   for (let f = 0; f < files.length; f++) {
     const file = files[f];
     if (file === undefined) continue;
@@ -67,43 +61,23 @@ export async function loadPart(files: readonly ExportFile[], options: PartOption
           }
           if (owner !== part) continue;
           text ??= bytes.toString('utf8', start, end);
-          lines++;
-          if (!mustParse(text, fileType)) {
-            unparsed++;
-            continue;
-          }
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            malformed++;
-            options.onMalformed?.({ file: file.name, line, reason: 'not valid JSON' });
-            continue;
-          }
-          const p = compactResource(parsed);
-          if (p.kind === 'keep') {
-            kept++;
-            const placed = { position: linePosition(f, line), patientId: p.patientId, resource: p.resource };
-            if (p.patientId === undefined) shared.push(placed);
-            else {
-              const home = partOfPatient(p.patientId, parts);
-              (home === part ? own : (forward[home] ?? own)).push(placed);
-            }
-          } else if (p.kind === 'skip') {
-            skipped[p.reason]++;
-          } else {
-            malformed++;
-            options.onMalformed?.({ file: file.name, line, reason: p.reason });
+          const p = projectLine(text, fileType, file.name, line, counts, options.onMalformed);
+          if (p === undefined) continue;
+          const placed = { position: linePosition(f, line), patientId: p.patientId, resource: p.resource };
+          if (p.patientId === undefined) shared.push(placed);
+          else {
+            const home = partOfPatient(p.patientId, parts);
+            (home === part ? own : (forward[home] ?? own)).push(placed);
           }
         }
         options.onProgress?.(file, inFile);
       }
     } catch (e) {
-      unreadable.push({ file: file.name, message: e instanceof Error ? e.message : String(e) });
+      counts.fileBroke(file.name, e);
     }
     options.onFileDone?.(file, inFile);
   }
-  return { own, forward, shared, stats: { lines, unparsed, kept, skipped, malformed, unreadable } };
+  return { own, forward, shared, stats: counts.stats() };
 }
 
 /** What part `part` must add to its own resources: what the other parts met of its patients, and every Medication. */
