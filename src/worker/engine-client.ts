@@ -3,7 +3,6 @@ import type { LoadProgress } from '../fhir/population-load';
 import { AsyncChannel } from './async-channel';
 import {
   engineResponseSchema,
-  type CompactItem,
   type CompactRecord,
   type EngineRequest,
   type EngineResponse,
@@ -43,8 +42,6 @@ export interface EngineRun {
   /** Whether the run has a result, failed, or was cancelled. */
   readonly settled: boolean;
   send(records: readonly CompactRecord[]): void;
-  /** Streams single resources for the worker to group by patient (evaluated at `finish`). */
-  sendResources(items: readonly CompactItem[]): void;
   /** Tells the worker no more patients are coming; resolves with the result. */
   finish(): Promise<EngineResult>;
   cancel(): void;
@@ -158,9 +155,6 @@ export class EngineClient {
       },
       send: (records) => {
         if (!settled && records.length > 0) this.#post({ type: 'patients', runId: id, records });
-      },
-      sendResources: (items) => {
-        if (!settled && items.length > 0) this.#post({ type: 'resources', runId: id, items });
       },
       finish: () => {
         if (!settled) this.#post({ type: 'finish', runId: id });

@@ -29,9 +29,9 @@ export interface CompactRecord {
 }
 
 /**
- * One resource with the patient it belongs to (absent for a shared Medication), for the worker to group: the way to
+ * One resource with the patient it belongs to (absent for a shared Medication), for a worker to group: the way to
  * stream a server's type-by-type searches (every Observation, then every Encounter, …) before any patient's record
- * is complete. Grouped resources are evaluated when the run is finished.
+ * is complete (the goals' trend worker takes them).
  */
 export interface CompactItem {
   readonly patientId?: string;
@@ -53,15 +53,14 @@ export interface EvaluateParams {
 }
 
 /**
- * UI → worker: `evaluate`, then any number of `patients` batches (whole records) and `resources` batches (single
- * resources to group by patient), then `finish` (or `cancel` at any time). Or `load`: the worker reads the
- * population from the FHIR server itself and evaluates it when every page is in (`cancel` stops it).
+ * UI → worker: `evaluate`, then any number of `patients` batches (whole records), then `finish` (or `cancel` at any
+ * time). Or `load`: the worker reads the population from the FHIR server itself, grouping it by patient, and
+ * evaluates it when every page is in (`cancel` stops it).
  */
 export type EngineRequest =
   | { readonly type: 'evaluate'; readonly runId: string; readonly params: EvaluateParams }
   | { readonly type: 'load'; readonly runId: string; readonly params: EvaluateParams; readonly load: LoadRequest }
   | { readonly type: 'patients'; readonly runId: string; readonly records: readonly CompactRecord[] }
-  | { readonly type: 'resources'; readonly runId: string; readonly items: readonly CompactItem[] }
   | { readonly type: 'finish'; readonly runId: string }
   | { readonly type: 'cancel'; readonly runId: string };
 
@@ -142,7 +141,6 @@ export const engineRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evaluate'), runId, params: evaluateParamsSchema }),
   z.object({ type: z.literal('load'), runId, params: evaluateParamsSchema, load: loadRequestSchema }),
   z.object({ type: z.literal('patients'), runId, records: z.array(compactRecordSchema) }),
-  z.object({ type: z.literal('resources'), runId, items: z.array(compactItemSchema) }),
   z.object({ type: z.literal('finish'), runId }),
   z.object({ type: z.literal('cancel'), runId }),
 ]) satisfies z.ZodType<EngineRequest>;

@@ -3,7 +3,7 @@ import type { LoadProgress, LoadSummary } from '../fhir/population-load';
 import { isJsonObject } from '../measures/field-reader';
 import { engineRequestSchema, type EngineRequest, type EngineResponse, type EvaluateParams } from './engine-protocol';
 import { MeasureRun } from './measure-run';
-import { isResourceShaped, PatientRecordGrouper } from './patient-record-grouper';
+import { isResourceShaped } from './patient-record-grouper';
 import { PopulationLoadJob } from './population-load-job';
 import type { LoadRequest } from './population-load-protocol';
 
@@ -41,8 +41,6 @@ interface ActiveRun {
   readonly params: EvaluateParams;
   readonly run: MeasureRun;
   readonly queue: QueuedRecord[];
-  /** Resources sent one by one (`resources`), grouped until `finish`. */
-  grouper: PatientRecordGrouper | undefined;
   /** Index of the next record to evaluate in `queue`. */
   next: number;
   finishing: boolean;
@@ -107,11 +105,6 @@ export class EngineSession {
         for (const record of request.records) active.queue.push(record);
         this.#wake(active);
         return;
-      case 'resources':
-        if (active === undefined || active.finishing || active.load !== undefined) return;
-        active.grouper ??= new PatientRecordGrouper();
-        for (const item of request.items) active.grouper.add(item.resource, item.patientId);
-        return;
       case 'finish':
         if (active === undefined) {
           this.#post({ type: 'error', runId: request.runId, message: 'The measure run to finish is not running.' });
@@ -130,8 +123,7 @@ export class EngineSession {
 
   /** Every patient's resources have arrived: the grouped records join the queue. */
   #finishReading(active: ActiveRun): void {
-    if (active.grouper !== undefined) for (const record of active.grouper.drain()) active.queue.push(record);
-    active.grouper = undefined;
+    if (active.load !== undefined) for (const record of active.load.job.grouper.drain()) active.queue.push(record);
     active.finishing = true;
     this.#wake(active);
   }
@@ -149,7 +141,6 @@ export class EngineSession {
     const job = new PopulationLoadJob(request, this.#fetch);
     const load: ActiveLoad = { job, controller: new AbortController(), summary: undefined };
     active.load = load;
-    active.grouper = job.grouper;
     let lastPosted = -Infinity;
     let lastStates = '';
     const onProgress = (progress: LoadProgress): void => {
@@ -222,7 +213,6 @@ export class EngineSession {
         params,
         run,
         queue: [],
-        grouper: undefined,
         next: 0,
         finishing: false,
         scheduled: false,

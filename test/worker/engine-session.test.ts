@@ -30,24 +30,6 @@ describe('EngineSession', () => {
     expect(outcome?.report.stratifiers.map((s) => s.id)).toEqual(['race', 'race+sex']);
   });
 
-  it('groups resources streamed type by type (resources messages) and evaluates them at finish', () => {
-    const { session, posted, drain } = manualSession(50);
-    const items = records.flatMap((r) => r.resources.map((resource) => ({ patientId: r.patientId, resource })));
-    const byType = [...items].sort((a, b) => (a.resource.resourceType < b.resource.resourceType ? -1 : 1));
-    session.handle({ type: 'evaluate', runId: 'r1', params: PARAMS });
-    for (const b of batches(byType, 40)) session.handle({ type: 'resources', runId: 'r1', items: b });
-    drain();
-    expect(posted).toEqual([]);
-    session.handle({ type: 'finish', runId: 'r1' });
-    drain();
-    const result = posted.at(-1);
-    if (result?.type !== 'result') throw new Error(`expected a result, got ${result?.type ?? 'nothing'}`);
-    expect(result.patients).toBe(records.length);
-    expect(result.outcomes[0]?.report.overall).toMatchObject({
-      counts: { initialPopulation: expected.get('initial-population'), numerator: expected.get('numerator') },
-    });
-  });
-
   it('stops at the next slice when cancelled mid-stream, and ignores the batches still in flight', () => {
     const { session, posted, step, drain } = manualSession(10);
     session.handle({ type: 'evaluate', runId: 'r1', params: PARAMS });
