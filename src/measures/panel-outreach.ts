@@ -3,9 +3,9 @@ import { matchesFilters, type PanelFilters, type PanelRow } from './panel-filter
 import type { MeasureEvidence } from './patient-measure-result';
 import type { ImprovementNotation } from './types';
 
-/** A row with the evidence the engine gave (the worker's `PatientRow`). */
+/** A row with the evidence the outreach list shows (the worker's `PatientRow` has this shape). */
 export interface EvidenceRow extends PanelRow {
-  readonly evidence: MeasureEvidence;
+  readonly evidence: Pick<MeasureEvidence, 'outcome'>;
 }
 
 /** The most recent blood pressure the measure used: lowest systolic and diastolic of its day. */

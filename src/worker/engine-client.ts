@@ -9,6 +9,7 @@ import {
   type EvaluateParams,
 } from './engine-protocol';
 import type { MeasureOutcome } from './measure-run';
+import { fromPanelRowTable, type PanelMeasureRows } from './panel-row-table';
 import type { LoadedPopulation, LoadRequest } from './population-load-protocol';
 
 /** What the client needs of a Worker (a real one, or an in-process stand-in in tests). */
@@ -57,8 +58,12 @@ export interface RunOptions {
   readonly onProgress?: (patients: number) => void;
 }
 
-/** A `load` run's result: the measures, and what the panels need besides them. */
+/**
+ * A `load` run's result: the measures (their `rows` empty), the rows in the panels' form (empty unless asked for),
+ * and what the panels need besides them.
+ */
 export interface LoadedEngineResult extends EngineResult {
+  readonly rows: readonly PanelMeasureRows[];
   readonly population: LoadedPopulation;
 }
 
@@ -291,7 +296,12 @@ export class EngineClient {
       case 'load-result':
         state.settle({
           ok: true,
-          value: { patients: response.patients, outcomes: response.outcomes, population: response.population },
+          value: {
+            patients: response.patients,
+            outcomes: response.outcomes,
+            rows: response.table === undefined ? [] : fromPanelRowTable(response.table),
+            population: response.population,
+          },
         });
         return;
       case 'load-error':

@@ -16,6 +16,7 @@ import {
   type LoadedPopulation,
   type LoadRequest,
 } from './population-load-protocol';
+import { panelRowTableSchema, type PanelRowTable } from './panel-row-table';
 import { dimensionSchema, referenceChoiceSchema, stratificationReportSchema, suppressionSchema } from './report-schema';
 
 // The messages between the UI thread and the engine worker. The types are written out; each schema `satisfies`
@@ -80,12 +81,16 @@ export type EngineResponse =
   | { readonly type: 'load-progress'; readonly runId: string; readonly progress: LoadProgress }
   /** A `load` run: every page is in; the measures are being evaluated. */
   | { readonly type: 'loaded'; readonly runId: string }
-  /** A `load` run's result: the measures, plus what the panels need besides them. */
+  /**
+   * A `load` run's result: the measures (their `rows` empty), the rows as a table when they were asked for (the
+   * panels' form, much cheaper to copy and check), and what the panels need besides them.
+   */
   | {
       readonly type: 'load-result';
       readonly runId: string;
       readonly patients: number;
       readonly outcomes: readonly MeasureOutcome[];
+      readonly table?: PanelRowTable;
       readonly population: LoadedPopulation;
     }
   /** A `load` run stopped: the FHIR server's failure, as the user must see it. */
@@ -184,6 +189,7 @@ export const engineResponseSchema = z.discriminatedUnion('type', [
     runId,
     patients: count,
     outcomes: z.array(measureOutcomeSchema),
+    table: panelRowTableSchema.optional(),
     population: loadedPopulationSchema,
   }),
   z.object({ type: z.literal('load-error'), runId, error: appErrorInitSchema }),

@@ -2,16 +2,14 @@ import { appErrorInit, toAppError } from '../fhir/app-error';
 import type { LoadProgress, LoadSummary } from '../fhir/population-load';
 import { isJsonObject } from '../measures/field-reader';
 import { engineRequestSchema, type EngineRequest, type EngineResponse, type EvaluateParams } from './engine-protocol';
-import { MeasureRun } from './measure-run';
+import { MeasureRun, type PatientEvaluation } from './measure-run';
+import { toPanelRowTable } from './panel-row-table';
 import { isResourceShaped } from './patient-record-grouper';
 import { PopulationLoadJob } from './population-load-job';
 import type { LoadRequest } from './population-load-protocol';
 
-/** A record waiting for evaluation: a `patients` record, or one grouped from `resources` items. */
-interface QueuedRecord {
-  readonly patientId: string;
-  readonly resources: readonly unknown[];
-}
+/** A record waiting for evaluation (a `patients` record, or one a `load` grouped), or a patient evaluated early. */
+type QueuedRecord = { readonly patientId: string; readonly resources: readonly unknown[] } | PatientEvaluation;
 
 /** How the session runs its work; the worker uses the defaults, tests drive the schedule by hand. */
 export interface EngineSessionOptions {
@@ -23,18 +21,38 @@ export interface EngineSessionOptions {
   readonly fetch?: typeof fetch;
   /** Load progress is posted at most this often, and whenever a search changes state (default 100 ms). */
   readonly progressIntervalMs?: number;
-  /** Warm-up while a `load` reads: patients evaluated per round and rounds at most (default 100 and 20; 0 none). */
-  readonly warmUp?: { readonly patients: number; readonly rounds: number; readonly everyMs: number };
+  /** Evaluation while a `load` reads (see `#evaluateEarly`); `false`: only once every page is in. */
+  readonly early?: EarlyEvaluation | false;
 }
 
-const WARM_UP = { patients: 100, rounds: 20, everyMs: 300 } as const;
+/** When a `load` run evaluates patients before every page is in. */
+export interface EarlyEvaluation {
+  /** Patients per slice of work (between slices, pages are read). */
+  readonly sliceSize: number;
+  /** Pages (of any search) a patient's record must have stayed unchanged. */
+  readonly quietPages: number;
+  /** At most this many searches for patients and their clinical data still reading. */
+  readonly whileSearchesLeft: number;
+}
+
+const EARLY: EarlyEvaluation = { sliceSize: 50, quietPages: 2, whileSearchesLeft: 1 };
 
 /** A `load` run's reading: the job, its cancel switch, and its summary once every page is in. */
 interface ActiveLoad {
   readonly job: PopulationLoadJob;
   readonly controller: AbortController;
   summary: LoadSummary | undefined;
+  /** Patients evaluated while reading, by id (valid while their record has not changed since). */
+  readonly early: Map<string, PatientEvaluation>;
+  /** Evaluations made while reading, counting those whose record changed afterwards. */
+  earlyCount: number;
+  earlyScheduled: boolean;
+  /** Searches for patients and their clinical data not finished yet: how many, and their grouper sources. */
+  searchesLeft: number;
+  runningSources: number;
 }
+
+const FINISHED_STATES: ReadonlySet<string> = new Set(['done', 'failed', 'skipped']);
 
 interface ActiveRun {
   readonly id: string;
@@ -60,7 +78,7 @@ export class EngineSession {
   readonly #sliceSize: number;
   readonly #fetch: typeof fetch | undefined;
   readonly #progressIntervalMs: number;
-  readonly #warmUp: { readonly patients: number; readonly rounds: number; readonly everyMs: number };
+  readonly #early: EarlyEvaluation | false;
   #active: ActiveRun | undefined;
 
   constructor(post: (message: EngineResponse) => void, options: EngineSessionOptions = {}) {
@@ -69,7 +87,7 @@ export class EngineSession {
     this.#sliceSize = Math.max(1, options.sliceSize ?? 500);
     this.#fetch = options.fetch;
     this.#progressIntervalMs = options.progressIntervalMs ?? 100;
-    this.#warmUp = options.warmUp ?? WARM_UP;
+    this.#early = options.early ?? EARLY;
   }
 
   /** Handles one incoming message (unvalidated). Never throws: problems are posted as `error` messages. */
@@ -121,9 +139,26 @@ export class EngineSession {
     }
   }
 
-  /** Every patient's resources have arrived: the grouped records join the queue. */
+  /**
+   * Every patient's resources have arrived: the grouped records join the queue, except those of patients evaluated
+   * while reading whose record has not changed since, whose results do.
+   */
   #finishReading(active: ActiveRun): void {
-    if (active.load !== undefined) for (const record of active.load.job.grouper.drain()) active.queue.push(record);
+    const load = active.load;
+    if (load !== undefined) {
+      for (const { patientId, record } of load.job.grouper.drainChanges()) {
+        const evaluated = record === undefined ? load.early.get(patientId) : undefined;
+        if (record !== undefined) active.queue.push(record);
+        else if (evaluated !== undefined) active.queue.push(evaluated);
+        else {
+          // Handed out without a result: a bug. A patient must never be left out of the numbers silently.
+          this.#stop(active);
+          this.#fail(active.id, new Error('a patient evaluated while loading has no result'));
+          return;
+        }
+      }
+      load.early.clear();
+    }
     active.finishing = true;
     this.#wake(active);
   }
@@ -139,12 +174,30 @@ export class EngineSession {
     const active = this.#active;
     if (active?.id !== id) return;
     const job = new PopulationLoadJob(request, this.#fetch);
-    const load: ActiveLoad = { job, controller: new AbortController(), summary: undefined };
+    const load: ActiveLoad = {
+      job,
+      controller: new AbortController(),
+      summary: undefined,
+      early: new Map(),
+      earlyCount: 0,
+      earlyScheduled: false,
+      searchesLeft: request.searches.length,
+      runningSources: 0,
+    };
     active.load = load;
     let lastPosted = -Infinity;
     let lastStates = '';
     const onProgress = (progress: LoadProgress): void => {
       if (this.#active !== active) return;
+      let left = 0;
+      let sources = 0;
+      for (const s of progress.searches) {
+        if ((s.search.role !== 'patients' && s.search.role !== 'clinical') || FINISHED_STATES.has(s.state)) continue;
+        left++;
+        sources |= job.sourceOf(s.search);
+      }
+      load.searchesLeft = left;
+      load.runningSources = sources;
       const states = progress.searches.map((s) => s.state).join();
       const now = performance.now();
       if (states === lastStates && now - lastPosted < this.#progressIntervalMs) return;
@@ -152,45 +205,61 @@ export class EngineSession {
       lastStates = states;
       this.#post({ type: 'load-progress', runId: id, progress });
     };
-    job.run(load.controller.signal, onProgress, this.#warmer(active, job)).then(
-      (summary) => {
-        if (this.#active !== active) return;
-        load.summary = summary;
-        this.#post({ type: 'load-progress', runId: id, progress: summary.progress });
-        this.#post({ type: 'loaded', runId: id });
-        this.#finishReading(active);
-      },
-      (error: unknown) => {
-        // A cancelled or replaced run has already said so.
-        if (this.#active !== active) return;
-        this.#active = undefined;
-        this.#post({ type: 'load-error', runId: id, error: appErrorInit(toAppError(error, 'loading the population')) });
-      },
-    );
+    job
+      .run(load.controller.signal, onProgress, () => {
+        this.#evaluateEarly(active, load);
+      })
+      .then(
+        (summary) => {
+          if (this.#active !== active) return;
+          load.summary = summary;
+          this.#post({ type: 'load-progress', runId: id, progress: summary.progress });
+          this.#post({ type: 'loaded', runId: id });
+          this.#finishReading(active);
+        },
+        (error: unknown) => {
+          // A cancelled or replaced run has already said so.
+          if (this.#active !== active) return;
+          this.#active = undefined;
+          this.#post({
+            type: 'load-error',
+            runId: id,
+            error: appErrorInit(toAppError(error, 'loading the population')),
+          });
+        },
+      );
   }
 
   /**
-   * While a population loads, the worker mostly waits for the server. Now and then it evaluates a sample of the
-   * records as they stand (results thrown away), so that the engine's code is compiled and optimised by the time
-   * the last page arrives and every patient must be evaluated at once: measured in Node on 10,000 sandbox patients,
-   * a cold evaluation took 1.6 s and a warm one 0.7 s. Bounded: `rounds × patients` evaluations, at most one round
-   * every `everyMs`.
+   * While a population loads, the worker mostly waits for the server, and once every page is in, every patient would
+   * have to be evaluated at once while the user waits. So near the end of reading (when at most
+   * `whileSearchesLeft` searches for patients' data are still running: typically the long tail of the largest one),
+   * patients whose records have not changed for `quietPages` pages, and that every running search has reached, are
+   * evaluated in small slices between pages. A record that changes afterwards is evaluated again when reading ends;
+   * the others' results are used as they are (a patient's result depends on their record alone). Measured on 10,000
+   * sandbox patients in Chromium: 9,851 were evaluated while the last search read, 149 after it, none twice.
+   * Bounded: at most twice as many evaluations as patients.
    */
-  #warmer(active: ActiveRun, job: PopulationLoadJob): () => void {
-    const { patients, rounds, everyMs } = this.#warmUp;
-    let done = 0;
-    let last = performance.now();
-    return () => {
-      if (done >= rounds || patients <= 0 || this.#active !== active) return;
-      const now = performance.now();
-      if (now - last < everyMs) return;
-      last = now;
-      done++;
-      const records = job.grouper.sample(patients);
-      if (records.length === 0) return;
-      const run = new MeasureRun(active.run.config);
-      for (const record of records) run.add(record);
-    };
+  #evaluateEarly(active: ActiveRun, load: ActiveLoad): void {
+    const early = this.#early;
+    if (early === false || load.earlyScheduled || this.#active !== active || active.finishing) return;
+    if (load.searchesLeft > early.whileSearchesLeft || load.earlyCount >= 2 * load.job.grouper.size) return;
+    load.earlyScheduled = true;
+    this.#schedule(() => {
+      load.earlyScheduled = false;
+      if (this.#active !== active || active.finishing) return;
+      try {
+        // Only patients every running search has reached: the others may be ahead of a search's position.
+        const records = load.job.grouper.takeSettled(early.quietPages, early.sliceSize, load.runningSources);
+        for (const record of records) load.early.set(record.patientId, active.run.evaluate(record));
+        load.earlyCount += records.length;
+        // A full slice: more patients may be ready.
+        if (records.length === early.sliceSize) this.#evaluateEarly(active, load);
+      } catch (e) {
+        this.#stop(active);
+        this.#fail(active.id, e);
+      }
+    });
   }
 
   #start(id: string, params: EvaluateParams): void {
@@ -239,7 +308,8 @@ export class EngineSession {
       for (; active.next < end; active.next++) {
         const record = active.queue[active.next];
         if (record === undefined) continue;
-        active.run.add({ patientId: record.patientId, resources: record.resources.filter(isResourceShaped) });
+        if ('results' in record) active.run.addEvaluated(record);
+        else active.run.add({ patientId: record.patientId, resources: record.resources.filter(isResourceShaped) });
       }
       if (active.next > 0 && active.next === active.queue.length) {
         // Forget evaluated records so that memory holds counts, not a copy of the panel.
@@ -266,7 +336,8 @@ export class EngineSession {
           type: 'load-result',
           runId: active.id,
           patients: active.run.patients,
-          outcomes,
+          outcomes: outcomes.map((o) => ({ ...o, rows: [] })),
+          ...(p.rows === false ? {} : { table: toPanelRowTable(outcomes) }),
           population: active.load.job.population(summary),
         });
       } else {

@@ -103,11 +103,14 @@ const gapHint = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** `MeasureEvidence['outcome']`: the reading or result behind the numerator. */
+export const measureOutcomeEvidenceSchema = z.discriminatedUnion('kind', [bloodPressure, glycemic]).nullable();
+
 /** `MeasureEvidence` (see patient-measure-result.ts), validated when it crosses from the worker. */
 export const measureEvidenceSchema = z.object({
   population: z.object({ missing: z.array(z.enum(POPULATION_GAPS)), diagnosisIds: ids, encounterIds: ids }),
   exclusions: z.array(z.object({ kind: z.enum(EXCLUSION_KINDS), resourceIds: ids })),
-  outcome: z.discriminatedUnion('kind', [bloodPressure, glycemic]).nullable(),
+  outcome: measureOutcomeEvidenceSchema,
   closeGap: z.array(gapHint),
 }) satisfies z.ZodType<MeasureEvidence>;
 

@@ -1,10 +1,11 @@
 import type { MeasureReport } from 'fhir/r4';
 import type { DimensionId } from '../domain/dimensions';
+import type { Mapped } from '../domain/domain-warning';
 import { stratumKeysOf, type StratumKeys } from '../domain/stratum-keys';
 import { evaluatePatientMeasures } from '../measures/evaluate-patient';
 import { MEASURES } from '../measures/measure-catalogue';
 import { toSummaryMeasureReport } from '../measures/measure-report-summary';
-import type { MeasureEvidence } from '../measures/patient-measure-result';
+import type { MeasureEvidence, PatientMeasureResult } from '../measures/patient-measure-result';
 import { StratificationAccumulator, type AccumulatorSnapshot } from '../measures/stratification-accumulator';
 import { finishStratification } from '../measures/stratification-report';
 import type {
@@ -60,6 +61,17 @@ export interface MeasureOutcome {
   readonly rows: readonly PatientRow[];
 }
 
+/** One patient's results for every measure of a run, not yet counted (see `MeasureRun.evaluate`). */
+export interface PatientEvaluation {
+  readonly patientId: string;
+  /** Keys in the stratified dimensions (every dimension when rows are kept), with their warnings. */
+  readonly keys: Mapped<Partial<StratumKeys>>;
+  /** Keys in every dimension, for rows; undefined unless rows are kept. */
+  readonly allKeys: StratumKeys | undefined;
+  /** In the order of the run's measures. */
+  readonly results: readonly PatientMeasureResult[];
+}
+
 /** One measure's raw counts from a run (no rows): mergeable with runs over other patients (`mergeAccumulators`). */
 export interface MeasurePartial {
   readonly measure: MeasureId;
@@ -103,12 +115,26 @@ export class MeasureRun {
 
   /** Evaluates every measure for one patient. Never throws on bad clinical data. */
   add(record: PatientRecord): void {
-    const { period, utcOffsetMinutes, keepRows } = this.config;
+    this.addEvaluated(this.evaluate(record));
+  }
+
+  /**
+   * Evaluates every measure for one patient without counting them yet: the result depends on the record alone, so a
+   * caller may evaluate a patient early and count the result ({@link addEvaluated}) only if the record stays the same.
+   */
+  evaluate(record: PatientRecord): PatientEvaluation {
+    const { period, utcOffsetMinutes } = this.config;
     // Only the stratified dimensions (and only their warnings), unless rows need a patient's keys in every one.
     const all = this.#dimensions === undefined ? stratumKeysOf(record.resources, { asOf: period.end }) : undefined;
     const keys = all ?? stratumKeysOf(record.resources, { asOf: period.end, dimensions: this.#dimensions ?? [] });
     // One reading of the record for every measure.
     const results = evaluatePatientMeasures(this.config.measures, record, period, { utcOffsetMinutes });
+    return { patientId: record.patientId, keys, allKeys: all?.value, results };
+  }
+
+  /** Counts a patient evaluated by {@link evaluate} of a run with the same configuration. */
+  addEvaluated(evaluation: PatientEvaluation): void {
+    const { keys, allKeys, results } = evaluation;
     this.#patients++;
     for (let i = 0; i < this.#measures.length; i++) {
       const m = this.#measures[i];
@@ -117,14 +143,14 @@ export class MeasureRun {
       m.accumulator.add({ populations: result.populations, strata: keys.value });
       for (const w of result.warnings) m.warningCounts[w.code] = (m.warningCounts[w.code] ?? 0) + 1;
       for (const w of keys.warnings) m.warningCounts[w.code] = (m.warningCounts[w.code] ?? 0) + 1;
-      // `all` is always there when rows are kept (see the constructor).
-      if (keepRows === true && all !== undefined) {
+      // `allKeys` is always there when rows are kept (see the constructor).
+      if (this.config.keepRows === true && allKeys !== undefined) {
         m.rows.push({
-          patientId: record.patientId,
+          patientId: evaluation.patientId,
           ageAtPeriodEnd: result.ageAtPeriodEnd,
           populations: result.populations,
           evidence: result.evidence,
-          strata: all.value,
+          strata: allKeys,
           warnings: [...result.warnings, ...keys.warnings],
         });
       }

@@ -17,7 +17,8 @@ import type { LoadedPopulation, LoadRequest } from './population-load-protocol';
  * `AppError`s of `loadPopulation` (what failed and what had been loaded).
  */
 export class PopulationLoadJob {
-  readonly grouper = new PatientRecordGrouper();
+  /** Tracks changes, so that patients can be evaluated while the rest loads (`takeSettled`). */
+  readonly grouper = new PatientRecordGrouper({ trackChanges: true });
   readonly #request: LoadRequest;
   readonly #gateway: FhirGateway;
   readonly #names: Map<string, string> | undefined;
@@ -51,6 +52,16 @@ export class PopulationLoadJob {
     });
   }
 
+  /** The grouper's source bit of a search's resources (see `PatientRecordGrouper.takeSettled`). */
+  sourceOf(search: PopulationSearch): number {
+    return 1 << this.#sourceIndex(search);
+  }
+
+  #sourceIndex(search: PopulationSearch): number {
+    // Sources are bits of a 31-bit mask; a plan has a dozen searches.
+    return Math.max(0, this.#request.searches.indexOf(search)) % 31;
+  }
+
   #page(search: PopulationSearch, page: readonly LooseResource[]): void {
     switch (search.role) {
       case 'practitioners':
@@ -67,11 +78,12 @@ export class PopulationLoadJob {
         for (const raw of page) {
           const projected = compactResource(raw);
           if (projected.kind !== 'keep') continue;
-          this.grouper.add(projected.resource, projected.patientId);
+          this.grouper.add(projected.resource, projected.patientId, this.#sourceIndex(search));
           if (this.#names !== undefined && search.role === 'patients' && raw.id !== undefined) {
             this.#names.set(raw.id, displayName(raw) ?? raw.id);
           }
         }
+        this.grouper.endPage();
         return;
     }
   }

@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { populationPlan } from '../../src/fhir/population-queries';
 import { compactRecord } from '../../src/worker/compact-record';
 import { EngineClient, EngineError, type EngineWorkerLike } from '../../src/worker/engine-client';
 import { engineResponseSchema, type EngineResponse } from '../../src/worker/engine-protocol';
-import { EngineSession } from '../../src/worker/engine-session';
+import { EngineSession, type EarlyEvaluation } from '../../src/worker/engine-session';
+import { MeasureRun } from '../../src/worker/measure-run';
+import { fromPanelRowTable } from '../../src/worker/panel-row-table';
 import type { LoadRequest } from '../../src/worker/population-load-protocol';
 import { AppError } from '../../src/fhir/app-error';
 import { readDeck } from '../cli/deck-export';
+import { bloodPressure, condition, CPT, encounter, patient, SNOMED } from '../measures/record-builder';
 import { PARAMS } from './session-fixtures';
 
 const BASE = 'https://ehr.example.test/fhir';
@@ -33,15 +36,23 @@ interface FakeServer {
  * A FHIR server stand-in: `<Type>?…` searches (filters ignored) paged `pageSize` at a time through next links;
  * `fail` answers a type's searches with a status instead.
  */
-function fakeServer(pageSize: number, fail: Readonly<Record<string, number>> = {}, delayMs = 0): FakeServer {
+function fakeServer(
+  pageSize: number,
+  fail: Readonly<Record<string, number>> = {},
+  delayMs = 0,
+  slow: Readonly<Record<string, number>> = {},
+  arrange?: (byType: Map<string, unknown[]>) => void,
+): FakeServer {
   const data = serverResources();
+  arrange?.(data);
   const requests: string[] = [];
   const impl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     requests.push(url.href);
-    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
-    if (init?.signal?.aborted === true) throw new DOMException('Aborted', 'AbortError');
     const type = url.pathname.split('/').at(-1) ?? '';
+    const delay = delayMs + (slow[type] ?? 0);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (init?.signal?.aborted === true) throw new DOMException('Aborted', 'AbortError');
     const status = fail[type];
     if (status !== undefined) return new Response(JSON.stringify({ resourceType: 'OperationOutcome' }), { status });
     // `_include=MedicationRequest:medication`: every Medication comes with the first page of orders.
@@ -75,7 +86,7 @@ function request(keepNames: boolean): LoadRequest {
 }
 
 /** Runs a session until it posts a final message for `runId` (a result, an error, or cancelled). */
-function session(server: FakeServer, warmUp = { patients: 0, rounds: 0, everyMs: 0 }) {
+function session(server: FakeServer, early: EarlyEvaluation | false = false, onSchedule?: () => void) {
   const posted: EngineResponse[] = [];
   let done: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => {
@@ -86,7 +97,15 @@ function session(server: FakeServer, warmUp = { patients: 0, rounds: 0, everyMs:
       posted.push(m);
       if (m.type === 'load-result' || m.type === 'load-error' || m.type === 'error' || m.type === 'cancelled') done();
     },
-    { fetch: server.fetch, progressIntervalMs: 0, warmUp },
+    {
+      fetch: server.fetch,
+      progressIntervalMs: 0,
+      early,
+      schedule: (task) => {
+        onSchedule?.();
+        setTimeout(task, 0);
+      },
+    },
   );
   return { session: s, posted, finished };
 }
@@ -121,6 +140,22 @@ describe('engine worker: a population it loads itself', () => {
     if (reference?.type !== 'result') throw new Error('no reference result');
     expect(result.patients).toBe(deck.cases.length);
     expect(result.outcomes[0]?.report).toEqual(reference.outcomes[0]?.report);
+    // The rows travel as a table; read back, they are what the panels read of the whole-record rows (in the order
+    // the server's pages met the patients).
+    if (result.table === undefined) throw new Error('no rows');
+    const byId = (a: { patientId: string }, b: { patientId: string }) => (a.patientId < b.patientId ? -1 : 1);
+    const rows = fromPanelRowTable(result.table)[0]?.rows;
+    expect(rows?.length).toBe(deck.cases.length);
+    expect([...(rows ?? [])].sort(byId)).toEqual(
+      [...(reference.outcomes[0]?.rows ?? [])].sort(byId).map((r) => ({
+        patientId: r.patientId,
+        ageAtPeriodEnd: r.ageAtPeriodEnd,
+        populations: r.populations,
+        strata: r.strata,
+        evidence: { outcome: r.evidence.outcome },
+      })),
+    );
+    expect(result.outcomes[0]?.rows).toEqual([]);
     expect(result.outcomes[0]?.report.overall).toMatchObject({
       counts: {
         initialPopulation: deck.expected.get('initial-population'),
@@ -140,24 +175,115 @@ describe('engine worker: a population it loads itself', () => {
     expect(server.requests.every((u) => u.startsWith(`${BASE}/`))).toBe(true);
   });
 
-  it('warms the engine up on the records as they stand without changing the result', async () => {
+  it('evaluates settled patients while reading, and again those whose records change, without changing the result', async () => {
     const results: Extract<EngineResponse, { type: 'load-result' }>[] = [];
-    for (const warmUp of [
-      { patients: 0, rounds: 0, everyMs: 0 },
-      { patients: 5, rounds: 1000, everyMs: 0 },
-    ]) {
-      const { session: s, posted, finished } = session(fakeServer(7), warmUp);
+    const scheduledWhileReading: number[] = [];
+    const evaluations: number[] = [];
+    const evaluate = vi.spyOn(MeasureRun.prototype, 'evaluate');
+    for (const early of [
+      false,
+      // In the last search, every patient it reached as soon as a page is in: those split across pages are evaluated
+      // again.
+      { sliceSize: 1, quietPages: 0, whileSearchesLeft: 1 },
+      { sliceSize: 3, quietPages: 1, whileSearchesLeft: 1 },
+    ] as const) {
+      evaluate.mockClear();
+      let scheduled = 0;
+      const sent: { messages?: readonly EngineResponse[] } = {};
+      // Diagnoses read slowly: they are the last search, a long tail of pages as the sandbox's observations are.
+      const server = fakeServer(7, {}, 1, { Condition: 40 });
+      const {
+        session: s,
+        posted,
+        finished,
+      } = session(server, early, () => {
+        if (!(sent.messages ?? []).some((m) => m.type === 'loaded')) scheduled++;
+      });
+      sent.messages = posted;
       s.handle({ type: 'load', runId: 'r', params: { ...PARAMS, rows: true }, load: request(true) });
       await finished;
       const last = posted.at(-1);
       if (last?.type !== 'load-result') throw new Error('no result');
       results.push(last);
+      scheduledWhileReading.push(scheduled);
+      evaluations.push(evaluate.mock.calls.length);
     }
-    expect(results[1]?.patients).toBe(deck.cases.length);
+    evaluate.mockRestore();
+    // Without early evaluation nothing is evaluated before the last page; with it, slices ran while reading.
+    expect(scheduledWhileReading[0]).toBe(0);
+    expect(scheduledWhileReading[1]).toBeGreaterThan(0);
+    expect(scheduledWhileReading[2]).toBeGreaterThan(0);
+    // Once per patient without; with it, records that changed after their early evaluation were evaluated again.
+    expect(evaluations[0]).toBe(deck.cases.length);
+    expect(evaluations[1]).toBeGreaterThan(deck.cases.length);
     const withoutDate = (r: (typeof results)[number] | undefined) =>
       r?.outcomes.map(({ measureReport, ...rest }) => ({ ...rest, measureReport: { ...measureReport, date: '' } }));
-    expect(withoutDate(results[1])).toEqual(withoutDate(results[0]));
-    expect(results[1]?.outcomes[0]?.rows).toEqual(results[0]?.outcomes[0]?.rows);
+    expect(results[0]?.patients).toBe(deck.cases.length);
+    expect(results[0]?.table?.patientIds).toHaveLength(deck.cases.length);
+    for (const result of results.slice(1)) {
+      expect(result.patients).toBe(deck.cases.length);
+      expect(withoutDate(result)).toEqual(withoutDate(results[0]));
+      expect(result.table).toEqual(results[0]?.table);
+    }
+  });
+
+  it('counts a patient evaluated early with what arrived after: readings split across the last search’s pages', async () => {
+    // Four hypertensive patients whose uncontrolled readings come on the first page of observations and whose later,
+    // controlled readings come pages later: evaluated early they miss the numerator, counted as loaded they meet it.
+    const late = ['late-a', 'late-b', 'late-c', 'late-d'];
+    const subject = (id: string) => ({ subject: { reference: `Patient/${id}` } });
+    const arrange = (byType: Map<string, unknown[]>): void => {
+      const push = (type: string, resources: readonly unknown[]) => {
+        byType.set(type, [...(byType.get(type) ?? []), ...resources]);
+      };
+      push(
+        'Patient',
+        late.map((id) => ({ ...patient('1976-05-05'), id })),
+      );
+      push(
+        'Condition',
+        late.map((id) => ({ ...condition(`htn-${id}`, SNOMED, '59621000', '2020-01-01'), ...subject(id) })),
+      );
+      push(
+        'Encounter',
+        late.map((id) => ({
+          ...encounter(`visit-${id}`, CPT, '99213', '2026-03-01T09:00:00Z', '2026-03-01T09:30:00Z'),
+          ...subject(id),
+        })),
+      );
+      const reading = (id: string, day: string, systolic: number, diastolic: number) => ({
+        ...bloodPressure(`bp-${id}-${day}`, `${day}T10:00:00Z`, systolic, diastolic),
+        ...subject(id),
+      });
+      byType.set('Observation', [
+        ...late.map((id) => reading(id, '2026-02-01', 150, 95)),
+        ...(byType.get('Observation') ?? []),
+        ...late.map((id) => reading(id, '2026-11-01', 120, 75)),
+      ]);
+    };
+    const numerators: number[] = [];
+    const evaluations: number[] = [];
+    const evaluate = vi.spyOn(MeasureRun.prototype, 'evaluate');
+    for (const early of [false, { sliceSize: 2, quietPages: 0, whileSearchesLeft: 1 }] as const) {
+      evaluate.mockClear();
+      // Observations read slowly: the last search, as in the sandbox.
+      const server = fakeServer(7, {}, 1, { Observation: 30 }, arrange);
+      const { session: s, posted, finished } = session(server, early);
+      s.handle({ type: 'load', runId: 'r', params: PARAMS, load: request(false) });
+      await finished;
+      const last = posted.at(-1);
+      if (last?.type !== 'load-result') throw new Error('no result');
+      const overall = last.outcomes[0]?.report.overall;
+      numerators.push(overall?.suppressed === false ? overall.counts.numerator : -1);
+      evaluations.push(evaluate.mock.calls.length);
+    }
+    evaluate.mockRestore();
+    expect(numerators[0]).toBe((deck.expected.get('numerator') ?? 0) + late.length);
+    expect(numerators[1]).toBe(numerators[0]);
+    const patients = deck.cases.length + late.length;
+    expect(evaluations[0]).toBe(patients);
+    // The four were evaluated early on their first reading, and again once the second came.
+    expect(evaluations[1]).toBeGreaterThanOrEqual(patients + late.length);
   });
 
   it('leaves names out unless asked for', async () => {

@@ -1,7 +1,7 @@
 import type { DimensionId } from '../../../domain/dimensions';
 import type { Session } from '../../../fhir/session';
 import type { PanelRow } from '../../../measures/panel-filters';
-import type { PatientRow } from '../../../worker/measure-run';
+import type { EvidenceRow } from '../../../measures/panel-outreach';
 import type { PopulationData } from './population-run';
 import type { PanelMeasureId, ViewState } from './view-state';
 
@@ -17,7 +17,7 @@ export interface PanelProps {
 }
 
 /** The engine's per-patient rows of one measure (every patient evaluated, in the measure's population or not). */
-export function rowsOf(data: PopulationData, measure: PanelMeasureId): readonly PatientRow[] {
+export function rowsOf(data: PopulationData, measure: PanelMeasureId): readonly EvidenceRow[] {
   return data.outcomes.find((o) => o.measure === measure)?.rows ?? [];
 }
 

@@ -6,15 +6,15 @@ import { populationPlan, type PopulationPlan } from '../../../fhir/population-qu
 import { allows } from '../../../fhir/scopes';
 import type { Session } from '../../../fhir/session';
 import { EngineError, type EngineClient } from '../../../worker/engine-client';
-import type { PatientRow } from '../../../worker/measure-run';
+import type { EvidenceRow } from '../../../measures/panel-outreach';
 
 /** The measures the panel evaluates (one read per patient for both). */
 export const PANEL_MEASURES: readonly MeasureId[] = ['cms165', 'cms122'];
 
-/** One measure's per-patient rows (populations, strata, evidence), as the engine evaluated them. */
+/** One measure's per-patient rows (populations, strata, outcome evidence), as the engine evaluated them. */
 export interface PanelOutcome {
   readonly measure: MeasureId;
-  readonly rows: readonly PatientRow[];
+  readonly rows: readonly EvidenceRow[];
 }
 
 /** Everything the panels show, for one measurement period. Held in memory only, never stored or logged. */
@@ -97,7 +97,7 @@ export async function runPopulation(
   const loaded = result.population;
   const outcomes = PANEL_MEASURES.map((measure) => ({
     measure,
-    rows: result.outcomes.find((o) => o.measure === measure)?.rows ?? [],
+    rows: result.rows.find((o) => o.measure === measure)?.rows ?? [],
   }));
   return {
     period,
