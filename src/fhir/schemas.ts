@@ -5,29 +5,55 @@ import { z } from 'zod';
  * `id` checked, the rest kept as it came): each mapper in `domain/` and `measures/` validates the parts it reads, so
  * one odd field never loses a whole page.
  */
-export const resourceSchema = z.looseObject({
-  resourceType: z.string().min(1),
-  id: z.string().min(1).optional(),
-  meta: z.looseObject({ versionId: z.string().optional(), lastUpdated: z.string().optional() }).optional(),
-});
-export type LooseResource = z.infer<typeof resourceSchema>;
+/** Any FHIR resource: its type, and its id and meta when present; everything else kept as it came. */
+export interface LooseResource {
+  [key: string]: unknown;
+  resourceType: string;
+  id?: string | undefined;
+  meta?: { [key: string]: unknown; versionId?: string | undefined; lastUpdated?: string | undefined } | undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const optionalString = (value: unknown, minLength = 0): boolean =>
+  value === undefined || (typeof value === 'string' && value.length >= minLength);
+
+/** Checked in place, not parsed: search pages hold thousands of resources, and a zod object parse copies each. */
+function isLooseResource(value: unknown): value is LooseResource {
+  if (!isRecord(value) || typeof value.resourceType !== 'string' || value.resourceType === '') return false;
+  if (!optionalString(value.id, 1)) return false;
+  const meta = value.meta;
+  return meta === undefined || (isRecord(meta) && optionalString(meta.versionId) && optionalString(meta.lastUpdated));
+}
+
+export const resourceSchema = z.custom<LooseResource>(
+  isLooseResource,
+  'a resource needs a resourceType (and a non-empty id and a meta object if it has them)',
+);
 
 export const bundleLinkSchema = z.looseObject({ relation: z.string(), url: z.string() });
+
+/** A Bundle entry: the resource is checked by whoever reads it. */
+export interface BundleEntry {
+  [key: string]: unknown;
+  fullUrl?: string | undefined;
+  resource?: unknown;
+  search?: { [key: string]: unknown; mode?: string | undefined } | undefined;
+}
+
+/** Checked in place, as resources are, and for the same reason. */
+function isBundleEntry(value: unknown): value is BundleEntry {
+  if (!isRecord(value) || !optionalString(value.fullUrl)) return false;
+  const search = value.search;
+  return search === undefined || (isRecord(search) && optionalString(search.mode));
+}
 
 export const bundleSchema = z.looseObject({
   resourceType: z.literal('Bundle'),
   type: z.string().optional(),
   total: z.number().int().nonnegative().optional(),
   link: z.array(bundleLinkSchema).optional(),
-  entry: z
-    .array(
-      z.looseObject({
-        fullUrl: z.string().optional(),
-        resource: z.unknown().optional(),
-        search: z.looseObject({ mode: z.string().optional() }).optional(),
-      }),
-    )
-    .optional(),
+  entry: z.array(z.custom<BundleEntry>(isBundleEntry, 'a Bundle entry is not an object')).optional(),
 });
 export type BundlePage = z.infer<typeof bundleSchema>;
 
