@@ -42,6 +42,7 @@ const CaseResultSchema = z.object({
   loadMs: z.number().optional(),
   evaluateMs: z.number().optional(),
   cms165OnlyMs: z.number().optional(),
+  secondPassMs: z.number().optional(),
   breakdown: z.record(z.string(), z.number()).optional(),
   peakRss: z.number(),
   peakHeap: z.number(),
@@ -125,6 +126,10 @@ async function bench(size: PatientSize, patients: number): Promise<void> {
       `patients (cpu ${rate(evaluate.patients, evaluate.cpuMs)}), CMS165 alone ` +
       `${rate(evaluate.patients, evaluate.cms165OnlyMs ?? 0)}; peak RSS ${mb(evaluate.peakRss)}, heap ${mb(evaluate.peakHeap)}`,
   );
+  line(
+    `    the same again in the same process (code already compiled): ` +
+      `${rate(evaluate.patients, evaluate.secondPassMs ?? 0)} patients`,
+  );
   const parts = Object.entries(evaluate.breakdown ?? {}).map(
     ([k, ms]) => `${k} ${((ms * 1000) / evaluate.patients).toFixed(1)} µs`,
   );
@@ -147,7 +152,8 @@ async function bench(size: PatientSize, patients: number): Promise<void> {
   if (size === 'small') {
     const perSecond = (evaluate.patients * 1000) / evaluate.ms;
     line(
-      `  target: evaluation ≥ 50,000 small patients/s (both measures): ${n(perSecond)}/s → ${verdict(perSecond >= 50_000)}`,
+      `  target: evaluation ≥ 50,000 small patients/s (both measures): ${n(perSecond)}/s → ${verdict(perSecond >= 50_000)} ` +
+        `(first pass in a fresh process; the target is judged on it, the second pass is printed above)`,
     );
   }
 }
