@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isJsonObject } from '../measures/field-reader';
 
 /**
  * Envelope schemas for what crosses the FHIR boundary. Resources themselves stay loose here (`resourceType` and
@@ -13,17 +14,17 @@ export interface LooseResource {
   meta?: { [key: string]: unknown; versionId?: string | undefined; lastUpdated?: string | undefined } | undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const optionalString = (value: unknown, minLength = 0): boolean =>
   value === undefined || (typeof value === 'string' && value.length >= minLength);
 
 /** Checked in place, not parsed: search pages hold thousands of resources, and a zod object parse copies each. */
 function isLooseResource(value: unknown): value is LooseResource {
-  if (!isRecord(value) || typeof value.resourceType !== 'string' || value.resourceType === '') return false;
+  if (!isJsonObject(value) || typeof value.resourceType !== 'string' || value.resourceType === '') return false;
   if (!optionalString(value.id, 1)) return false;
   const meta = value.meta;
-  return meta === undefined || (isRecord(meta) && optionalString(meta.versionId) && optionalString(meta.lastUpdated));
+  return (
+    meta === undefined || (isJsonObject(meta) && optionalString(meta.versionId) && optionalString(meta.lastUpdated))
+  );
 }
 
 export const resourceSchema = z.custom<LooseResource>(
@@ -43,9 +44,9 @@ export interface BundleEntry {
 
 /** Checked in place, as resources are, and for the same reason. */
 function isBundleEntry(value: unknown): value is BundleEntry {
-  if (!isRecord(value) || !optionalString(value.fullUrl)) return false;
+  if (!isJsonObject(value) || !optionalString(value.fullUrl)) return false;
   const search = value.search;
-  return search === undefined || (isRecord(search) && optionalString(search.mode));
+  return search === undefined || (isJsonObject(search) && optionalString(search.mode));
 }
 
 export const bundleSchema = z.looseObject({

@@ -17,7 +17,13 @@ import {
   type LoadRequest,
 } from './population-load-protocol';
 import { panelRowTableSchema, type PanelRowTable } from './panel-row-table';
-import { dimensionSchema, referenceChoiceSchema, stratificationReportSchema, suppressionSchema } from './report-schema';
+import {
+  dimensionSchema,
+  measureIdSchema,
+  referenceChoiceSchema,
+  stratificationReportSchema,
+  suppressionSchema,
+} from './report-schema';
 
 // The messages between the UI thread and the engine worker. The types are written out; each schema `satisfies`
 // its type. Both sides parse what they receive: a message is data from another realm, and a version skew between
@@ -97,11 +103,6 @@ export type EngineResponse =
   | { readonly type: 'load-error'; readonly runId: string; readonly error: AppErrorInit }
   | { readonly type: 'cancelled'; readonly runId: string };
 
-const MEASURE_IDS = { cms165: 'cms165', cms122: 'cms122', 'htn-30-65': 'htn-30-65' } as const satisfies Record<
-  MeasureId,
-  MeasureId
->;
-
 const runId = z.string().min(1).max(100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int().nonnegative();
@@ -130,7 +131,7 @@ export const compactItemSchema = z.custom<CompactItem>(
 ) satisfies z.ZodType<CompactItem>;
 
 export const evaluateParamsSchema = z.object({
-  measures: z.array(z.enum(MEASURE_IDS)).min(1),
+  measures: z.array(measureIdSchema).min(1),
   period: z
     .object({ start: isoDate, end: isoDate })
     .refine((p) => p.start <= p.end, 'the period ends before it starts'),
@@ -170,7 +171,7 @@ function isSummaryMeasureReport(value: unknown): value is MeasureReport {
 }
 
 export const measureOutcomeSchema = z.object({
-  measure: z.enum(MEASURE_IDS),
+  measure: measureIdSchema,
   patientsEvaluated: count,
   report: stratificationReportSchema,
   measureReport: z.custom<MeasureReport>(isSummaryMeasureReport, 'not a summary MeasureReport'),

@@ -4,6 +4,7 @@ import type { EvidenceRow } from '../measures/panel-outreach';
 import type { MeasureEvidence } from '../measures/patient-measure-result';
 import type { MeasureId, Populations } from '../measures/types';
 import { measureOutcomeEvidenceSchema } from './evidence-schema';
+import { measureIdSchema } from './report-schema';
 import type { MeasureOutcome } from './measure-run';
 
 // A population's drill-down rows as they travel from the worker to the panels: what the panels read of each row
@@ -152,11 +153,6 @@ export function fromPanelRowTable(table: PanelRowTable): PanelMeasureRows[] {
   }));
 }
 
-const MEASURE_IDS = { cms165: 'cms165', cms122: 'cms122', 'htn-30-65': 'htn-30-65' } as const satisfies Record<
-  MeasureId,
-  MeasureId
->;
-
 const stratumValue = z.union([z.string(), z.array(z.string())]);
 
 /**
@@ -172,7 +168,7 @@ export const panelRowTableSchema = z
     ),
     measures: z.array(
       z.object({
-        measure: z.enum(MEASURE_IDS),
+        measure: measureIdSchema,
         populations: z.instanceof(Uint8Array),
         outcomes: z.array(measureOutcomeEvidenceSchema),
       }),

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { DIMENSION_IDS } from '../domain/dimensions';
 import type { ReferenceChoice, StratificationReport, SuppressionPolicy } from '../measures/stratification-types';
+import type { MeasureId } from '../measures/types';
 
 export const dimensionSchema = z.enum(DIMENSION_IDS);
+
+// Written as an object that `satisfies Record<MeasureId, MeasureId>`: a new measure missing here is a compile error.
+const MEASURE_IDS = { cms165: 'cms165', cms122: 'cms122', 'htn-30-65': 'htn-30-65' } as const satisfies Record<
+  MeasureId,
+  MeasureId
+>;
+
+export const measureIdSchema = z.enum(MEASURE_IDS);
 
 const count = z.number().int().nonnegative();
 
