@@ -7,10 +7,12 @@ import { populationPlan } from '../src/fhir/population-queries';
 // The quality-lead panel in Chromium against the sandbox with SEED_PATIENTS patients (default 10,000):
 //   node --experimental-websocket --import tsx bench/panel-benchmark.ts [--rounds 3] [--patients 10000] [--keep-dist]
 // Builds the app, starts the sandbox serving it, and times in the same browser tab:
-//   launch   EHR launch (SMART redirects) → the overview's first chart;
+//   launch   EHR launch (SMART redirects) → the overview's chart → (a click on "Disparities" the moment it shows,
+//            made in the page) → the first disparity chart;
 //   reload   `?panel=disparities` opened in the launched tab → the first disparity chart (no SMART round trips);
 //   fetch    the same FHIR searches, same pages and concurrency, with plain `fetch` + `res.json()` in the page.
-// Prints the medians and the ratios (target: app ≤ 1.3 × plain fetch), and the page's longest main-thread task.
+// Charts are timed in the page, when they enter the DOM. Prints the medians and the ratios (target: launch → first
+// disparity chart ≤ 1.3 × plain fetch), and the page's longest main-thread task.
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -31,6 +33,25 @@ const fhirBase = `${ehrUrl}/fhir`;
 const CONCURRENCY = 3;
 // Drawn: its bars are in the page.
 const CHART = '[data-testid="panel-disparities"] .chart svg .recharts-bar-rectangle';
+const OVERVIEW_CHART = '[data-testid="panel-overview"] .chart svg .recharts-bar-rectangle';
+
+/**
+ * Runs in every document of the tab: the moments (epoch ms, the clock Node's `Date.now()` reads) the overview's and
+ * the first disparity chart enter the page, and the click on the Disparities tab a user would make at once.
+ */
+const CHART_CLOCK = `window.__at = {};
+new MutationObserver((_, observer) => {
+  const now = performance.timeOrigin + performance.now();
+  if (window.__at.overview === undefined && document.querySelector(${JSON.stringify(OVERVIEW_CHART)}) !== null) {
+    window.__at.overview = now;
+    document.querySelector('[data-testid="nav-disparities"]')?.click();
+  }
+  if (window.__at.disparities === undefined && document.querySelector(${JSON.stringify(CHART)}) !== null) {
+    window.__at.disparities = now;
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });`;
+const chartTimes = z.object({ overview: z.number().optional(), disparities: z.number() });
 
 const line = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -153,26 +174,28 @@ async function main(): Promise<void> {
     await context.addInitScript(
       `window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`,
     );
-    // The moment the first disparity chart is in the page, taken in the page (as the plain fetch's time is), not
-    // when Playwright's polling notices it.
-    await context.addInitScript(
-      `new MutationObserver((_, observer) => { if (document.querySelector(${JSON.stringify(CHART)}) !== null) { window.__chartAt = performance.now(); observer.disconnect(); } }).observe(document, { childList: true, subtree: true });`,
-    );
+    // Taken in the page (as the plain fetch's time is), not when Playwright's polling notices it: that lags by up to
+    // a few hundred milliseconds.
+    await context.addInitScript(CHART_CLOCK);
     const page = await context.newPage();
     const launch: number[] = [];
+    const overview: number[] = [];
     const reload: number[] = [];
     const plain: number[] = [];
     let resources = 0;
     let worstTask = 0;
     for (let round = 0; round <= ROUNDS; round++) {
       // Round 0 warms the server's and the browser's caches for both paths; it is not counted.
-      const t = performance.now();
+      const launchedAt = Date.now();
       await page.goto(`${ehrUrl}/ehr/launch?profile=quality-lead`);
-      await page.locator('[data-testid="panel-overview"] .chart svg').waitFor({ timeout: 600_000 });
-      const launchMs = performance.now() - t;
+      await page.locator(CHART).first().waitFor({ timeout: 600_000 });
+      const launched = chartTimes.parse(await page.evaluate('window.__at'));
+      const launchMs = launched.disparities - launchedAt;
+      const overviewMs = (launched.overview ?? Number.NaN) - launchedAt;
       await page.goto(`${appUrl}/?panel=disparities`);
       await page.locator(CHART).first().waitFor({ timeout: 600_000 });
-      const reloadMs = z.number().parse(await page.evaluate('window.__chartAt'));
+      // From the page's own start (the navigation), as before the launch path was timed.
+      const reloadMs = z.number().parse(await page.evaluate('window.__at.disparities - performance.timeOrigin'));
       const marks = z
         .array(z.number())
         .parse(
@@ -190,31 +213,31 @@ async function main(): Promise<void> {
       const fetched = await plainFetch(page, paths, token);
       resources = fetched.resources;
       line(
-        `  round ${String(round)}${round === 0 ? ' (warm-up)' : ''}: launch → overview chart ${s(launchMs)}, ` +
+        `  round ${String(round)}${round === 0 ? ' (warm-up)' : ''}: launch → overview chart ${s(overviewMs)} → ` +
+          `disparity chart ${s(launchMs)}, ` +
           `reload → disparity chart ${s(reloadMs)} (loaded ${s(marks[0] ?? 0)}, evaluated ${s(marks[1] ?? 0)}), ` +
           `plain fetch ${s(fetched.ms)}, longest main-thread task ${tasks.max.toFixed(0)} ms`,
       );
       if (round === 0) continue;
       launch.push(launchMs);
+      overview.push(overviewMs);
       reload.push(reloadMs);
       plain.push(fetched.ms);
       worstTask = Math.max(worstTask, tasks.max);
     }
     const base = median(plain);
     line(`\n  FHIR pages: ${resources.toLocaleString('en-US')} resources in ${String(ROUNDS)} rounds (medians below)`);
-    line(`  plain fetch of the same pages:            ${s(base)}`);
+    const ratio = (xs: readonly number[]): string => `${s(median(xs))}  ratio ${(median(xs) / base).toFixed(2)}×`;
+    // Each round's app runs and plain fetch share the server's state of the moment: their ratios are paired, steadier
+    // when the server's speed drifts between rounds. The target is judged on the ratio of the medians.
+    const paired = (xs: readonly number[]): string => `${median(xs.map((ms, i) => ms / (plain[i] ?? ms))).toFixed(2)}×`;
+    line(`  plain fetch of the same pages:                ${s(base)}`);
+    line(`  app, EHR launch → first chart (overview):     ${ratio(overview)}`);
+    line(`  app, EHR launch → first disparity chart:      ${ratio(launch)}  (paired ${paired(launch)})`);
+    line(`  app, reload → first disparity chart:          ${ratio(reload)}  (paired ${paired(reload)})`);
     line(
-      `  app, reload → first disparity chart:      ${s(median(reload))}  ratio ${(median(reload) / base).toFixed(2)}×`,
-    );
-    line(
-      `  app, EHR launch → first chart (overview): ${s(median(launch))}  ratio ${(median(launch) / base).toFixed(2)}×`,
-    );
-    // Each round's app run and plain fetch are back to back on the same server: their ratio is paired, steadier
-    // when the server's speed drifts between rounds. The target is judged on the ratio of the medians above.
-    const paired = reload.map((ms, i) => ms / (plain[i] ?? ms));
-    line(`  median of each round's own ratio (reload / plain fetch): ${median(paired).toFixed(2)}×`);
-    line(
-      `  target ≤ 1.3× → ${median(reload) / base <= 1.3 ? 'met' : 'MISSED'}; longest main-thread task ${worstTask.toFixed(0)} ms`,
+      `  target: launch → first disparity chart ≤ 1.3× → ${median(launch) / base <= 1.3 ? 'met' : 'MISSED'}; ` +
+        `longest main-thread task ${worstTask.toFixed(0)} ms`,
     );
   } finally {
     await browser.close();

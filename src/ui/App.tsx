@@ -3,6 +3,7 @@ import { launchFailure } from '../fhir/launch-plan';
 import type { AppError } from '../fhir/app-error';
 import type { Session } from '../fhir/session';
 import { completeLaunch } from '../fhir/smart-launch';
+import { EngineClient } from '../worker/engine-client';
 import { AppHeader } from './components/AppHeader';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Loading } from './components/Loading';
@@ -21,9 +22,12 @@ export function App() {
   useEffect(() => {
     completeLaunch().then(
       (session) => {
+        // Only the quality lead's population runs in the engine's worker (see main.tsx).
+        if (session.way !== 'quality-lead') EngineClient.discardPrestarted();
         setLaunch({ status: 'ready', session });
       },
       (error: unknown) => {
+        EngineClient.discardPrestarted();
         setLaunch({ status: 'failed', error: launchFailure(error) });
       },
     );

@@ -104,9 +104,29 @@ export class EngineClient {
     worker.addEventListener('error', this.#onBroken);
   }
 
-  /** A client on a new module Worker running `engine.worker.ts` (bundled by Vite). */
-  static create(): EngineClient {
-    return new EngineClient(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
+  /** A worker started by {@link prestart} and not taken yet. */
+  static #spare: EngineWorkerLike | undefined;
+
+  /**
+   * Starts the engine's worker ahead of need, so that its script loads and compiles while the SMART launch
+   * completes (the quality-lead view then reads the first page some 100 ms sooner); the next {@link create} takes
+   * it. {@link discardPrestarted} ends it when the launch turns out not to need the engine.
+   */
+  static prestart(factory: () => EngineWorkerLike = engineWorker): void {
+    EngineClient.#spare ??= factory();
+  }
+
+  /** Ends the worker {@link prestart} started, if nobody took it. */
+  static discardPrestarted(): void {
+    EngineClient.#spare?.terminate();
+    EngineClient.#spare = undefined;
+  }
+
+  /** A client on the prestarted worker, or on a new module Worker running `engine.worker.ts` (bundled by Vite). */
+  static create(factory: () => EngineWorkerLike = engineWorker): EngineClient {
+    const worker = EngineClient.#spare ?? factory();
+    EngineClient.#spare = undefined;
+    return new EngineClient(worker);
   }
 
   /** Starts a run; see {@link EngineRun}. */
@@ -313,4 +333,8 @@ export class EngineClient {
   #failAll(error: EngineError): void {
     for (const state of [...this.#runs.values()]) state.settle({ ok: false, error });
   }
+}
+
+function engineWorker(): EngineWorkerLike {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
 }

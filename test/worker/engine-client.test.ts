@@ -77,3 +77,47 @@ describe('EngineClient', () => {
     await expect(run.result).rejects.toMatchObject({ kind: 'protocol' });
   });
 });
+
+describe('EngineClient.prestart', () => {
+  class CountingWorker extends InProcessWorker {
+    terminated = 0;
+    override terminate(): void {
+      this.terminated++;
+    }
+  }
+
+  it('hands the prestarted worker to the next client only, and starts no second one', async () => {
+    const early = new CountingWorker();
+    const later = new CountingWorker();
+    let made = 0;
+    const factory = (): CountingWorker => {
+      made++;
+      return later;
+    };
+    EngineClient.prestart(() => early);
+    EngineClient.prestart(factory);
+    expect(made).toBe(0);
+    const first = EngineClient.create(factory);
+    expect(made).toBe(0);
+    const result = await first.evaluate(PARAMS, slowly(batches(records, 50)));
+    expect(result.patients).toBe(records.length);
+    expect(early.received[0]).toBe('evaluate');
+    EngineClient.create(factory);
+    expect(made).toBe(1);
+    EngineClient.discardPrestarted();
+    expect(early.terminated + later.terminated).toBe(0);
+  });
+
+  it('ends a prestarted worker nobody took', () => {
+    const early = new CountingWorker();
+    EngineClient.prestart(() => early);
+    EngineClient.discardPrestarted();
+    expect(early.terminated).toBe(1);
+    let made = 0;
+    EngineClient.create(() => {
+      made++;
+      return new CountingWorker();
+    });
+    expect(made).toBe(1);
+  });
+});
