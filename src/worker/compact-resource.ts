@@ -69,6 +69,7 @@ const VALUE_X = choice(
   'DateTime',
   'Period',
 );
+const VALUE_X_SET: ReadonlySet<string> = new Set(VALUE_X);
 const TIMING_X = ['DateTime', 'Age', 'Period', 'Range', 'String'];
 
 const codeIn = (field: string) => (r: JsonObject) => conceptMatches(r[field]);
@@ -164,36 +165,45 @@ const SKIP_TYPE: Projection = { kind: 'skip', reason: 'unused-type' };
 const SKIP_CODE: Projection = { kind: 'skip', reason: 'unused-code' };
 const SKIP_PATIENT: Projection = { kind: 'skip', reason: 'no-patient' };
 
+type FieldAction = 'keep' | ((value: unknown) => unknown);
+
+const ACTIONS = new Map<TypeSpec, ReadonlyMap<string, FieldAction>>();
+
+function actionsOf(spec: TypeSpec): ReadonlyMap<string, FieldAction> {
+  let actions = ACTIONS.get(spec);
+  if (actions === undefined) {
+    const map = new Map<string, FieldAction>();
+    for (const key of spec.keep) map.set(key, 'keep');
+    for (const key of spec.concepts ?? []) map.set(key, compactConcept);
+    for (const key of spec.conceptLists ?? []) map.set(key, compactConceptList);
+    for (const [key, fn] of spec.special ?? []) map.set(key, fn);
+    actions = map;
+    ACTIONS.set(spec, actions);
+  }
+  return actions;
+}
+
 function project(raw: JsonObject, resourceType: string, id: string, spec: TypeSpec): CompactResource {
   const out: { [key: string]: unknown; resourceType: string; id: string } = { resourceType, id };
-  for (const key of spec.keep) {
+  const actions = actionsOf(spec);
+  for (const key in raw) {
+    const action = actions.get(key);
+    if (action === undefined) continue;
     const v = raw[key];
-    if (v !== undefined) out[key] = v;
-  }
-  if (spec.concepts !== undefined) {
-    for (const key of spec.concepts) {
-      const v = raw[key];
-      if (v !== undefined) out[key] = compactConcept(v);
-    }
-  }
-  if (spec.conceptLists !== undefined) {
-    for (const key of spec.conceptLists) {
-      const v = raw[key];
-      if (v !== undefined) out[key] = compactConceptList(v);
-    }
-  }
-  if (spec.special !== undefined) {
-    for (const [key, fn] of spec.special) {
-      const v = raw[key];
-      if (v !== undefined) out[key] = fn(v);
-    }
+    if (v === undefined) continue;
+    out[key] = action === 'keep' ? v : action(v);
   }
   return out;
 }
 
-/** Shared trimmed concepts by their codings: an export repeats the same few thousand codes millions of times. */
+/**
+ * Shared trimmed concepts by their codings: an export repeats the same few thousand codes millions of times. Most
+ * concepts have one coding: those are found by system, then code (no key to build); the others by a key string.
+ */
+const singleCodingCache = new Map<string | undefined, Map<string | undefined, unknown>>();
 const conceptCache = new Map<string, unknown>();
 const CONCEPT_CACHE_LIMIT = 50_000;
+let cachedConcepts = 0;
 
 /**
  * `{ coding: [{ system, code }] }` when well formed; anything else unchanged, so the engine sees the problem.
@@ -206,12 +216,12 @@ export function compactConcept(value: unknown): unknown {
   if (coding === undefined) return EMPTY_CONCEPT;
   if (!Array.isArray(coding)) return value;
   const list: unknown[] = coding;
+  if (list.length === 1) return singleCodingConcept(list[0]) ?? value;
   let key = '';
   for (const c of list) {
     if (!isJsonObject(c)) return value;
     const { system, code } = c;
-    if ((system !== undefined && typeof system !== 'string') || (code !== undefined && typeof code !== 'string'))
-      return value;
+    if (!isCodePart(system) || !isCodePart(code)) return value;
     // Length-prefixed parts make the key unambiguous whatever characters the strings hold.
     key += system === undefined ? '-' : `${String(system.length)}:${system}`;
     key += code === undefined ? '-' : `${String(code.length)}:${code}`;
@@ -220,16 +230,45 @@ export function compactConcept(value: unknown): unknown {
   if (cached !== undefined) return cached;
   const out: { system?: string; code?: string }[] = [];
   for (const c of list) {
-    if (!isJsonObject(c)) return value;
-    const { system, code } = c;
-    const coded: { system?: string; code?: string } = {};
-    if (typeof system === 'string') coded.system = system;
-    if (typeof code === 'string') coded.code = code;
-    out.push(Object.freeze(coded));
+    if (isJsonObject(c) && isCodePart(c.system) && isCodePart(c.code)) out.push(frozenCoding(c.system, c.code));
   }
   const concept = Object.freeze({ coding: Object.freeze(out) });
-  if (conceptCache.size < CONCEPT_CACHE_LIMIT) conceptCache.set(key, concept);
+  if (cachedConcepts < CONCEPT_CACHE_LIMIT) {
+    cachedConcepts++;
+    conceptCache.set(key, concept);
+  }
   return concept;
+}
+
+/** The shared concept of one well-formed coding; undefined when it is malformed. */
+function singleCodingConcept(c: unknown): unknown {
+  if (!isJsonObject(c)) return undefined;
+  const { system, code } = c;
+  if (!isCodePart(system) || !isCodePart(code)) return undefined;
+  let bySystem = singleCodingCache.get(system);
+  const cached = bySystem?.get(code);
+  if (cached !== undefined) return cached;
+  const concept = Object.freeze({ coding: Object.freeze([frozenCoding(system, code)]) });
+  if (cachedConcepts < CONCEPT_CACHE_LIMIT) {
+    cachedConcepts++;
+    if (bySystem === undefined) {
+      bySystem = new Map();
+      singleCodingCache.set(system, bySystem);
+    }
+    bySystem.set(code, concept);
+  }
+  return concept;
+}
+
+function isCodePart(value: unknown): value is string | undefined {
+  return value === undefined || typeof value === 'string';
+}
+
+function frozenCoding(system: string | undefined, code: string | undefined): { system?: string; code?: string } {
+  const coded: { system?: string; code?: string } = {};
+  if (system !== undefined) coded.system = system;
+  if (code !== undefined) coded.code = code;
+  return Object.freeze(coded);
 }
 
 const EMPTY_CONCEPT = Object.freeze({});
@@ -309,8 +348,10 @@ function components(value: unknown): unknown {
   if (!list.every(isJsonObject)) return value;
   return list.map((c: JsonObject) => {
     const out: Record<string, unknown> = {};
-    if (c.code !== undefined) out.code = compactConcept(c.code);
-    for (const key of VALUE_X) if (c[key] !== undefined) out[key] = c[key];
+    for (const key in c) {
+      if (key === 'code') out.code = compactConcept(c.code);
+      else if (VALUE_X_SET.has(key) && c[key] !== undefined) out[key] = c[key];
+    }
     return out;
   });
 }

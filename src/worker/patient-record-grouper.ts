@@ -43,6 +43,8 @@ export class PatientRecordGrouper {
   readonly #changes:
     { readonly unsettled: Set<string>; readonly medicationUsers: Map<string, Set<string>> } | undefined;
   #pages = 0;
+  /** With change tracking: the patient at the end of `unsettled` (the last to change), if still there. */
+  #lastChanged: string | undefined;
 
   /**
    * `trackChanges`: remember what changed since records were handed out by {@link takeSettled}, so that a population
@@ -103,6 +105,7 @@ export class PatientRecordGrouper {
       const entry = this.#pending.get(patientId);
       if (entry !== undefined && this.#pages - entry.changedAt < quietPages) break;
       changes.unsettled.delete(patientId);
+      if (this.#lastChanged === patientId) this.#lastChanged = undefined;
       if (entry?.patient === undefined || (entry.sources & sources) !== sources) continue;
       entry.taken = true;
       out.push(this.#record(patientId, entry.patient, entry.resources));
@@ -114,6 +117,9 @@ export class PatientRecordGrouper {
     if (entry === undefined || this.#changes === undefined) return;
     entry.changedAt = this.#pages;
     entry.taken = false;
+    // A search returns a patient's resources one after another: most changes are to the patient already last.
+    if (this.#lastChanged === patientId) return;
+    this.#lastChanged = patientId;
     this.#changes.unsettled.delete(patientId);
     this.#changes.unsettled.add(patientId);
   }
@@ -165,6 +171,7 @@ export class PatientRecordGrouper {
       };
     }
     this.#changes?.unsettled.clear();
+    this.#lastChanged = undefined;
   }
 
   #record(patientId: string, patient: CompactResource, resources: readonly CompactResource[]): PatientRecord {
