@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePatient } from '../../src/measures/evaluate-patient';
 import { compactRecord } from '../../src/worker/compact-record';
-import { compactResource } from '../../src/worker/compact-resource';
+import { compactConcept, compactResource } from '../../src/worker/compact-resource';
 import { isResourceShaped } from '../../src/worker/patient-record-grouper';
 import { patientIdFromReference } from '../../src/worker/patient-reference';
 import { readDeck } from '../cli/deck-export';
@@ -72,6 +72,51 @@ describe('compactResource', () => {
         effectiveDateTime: '2026-05-01',
       },
     });
+  });
+});
+
+describe('compactConcept', () => {
+  const LOINC = 'http://loinc.org';
+
+  it('gives equal concepts one shared frozen object, with one coding or several', () => {
+    const one = compactConcept({ coding: [{ system: LOINC, code: '4548-4', display: 'HbA1c' }], text: 'A1c' });
+    expect(one).toEqual({ coding: [{ system: LOINC, code: '4548-4' }] });
+    expect(compactConcept({ coding: [{ code: '4548-4', system: LOINC }] })).toBe(one);
+    expect(Object.isFrozen(one)).toBe(true);
+    const two = {
+      coding: [
+        { system: LOINC, code: '4548-4' },
+        { system: 'urn:x', code: 'a1c' },
+      ],
+    };
+    expect(compactConcept(two)).toBe(compactConcept(structuredClone(two)));
+    expect(compactConcept(two)).not.toBe(one);
+  });
+
+  it('keeps a missing system or code apart from every other coding', () => {
+    const noSystem = compactConcept({ coding: [{ code: '4548-4' }] });
+    const noCode = compactConcept({ coding: [{ system: LOINC }] });
+    expect(noSystem).toEqual({ coding: [{ code: '4548-4' }] });
+    expect(noCode).toEqual({ coding: [{ system: LOINC }] });
+    expect(compactConcept({ coding: [{ system: '', code: '4548-4' }] })).toEqual({
+      coding: [{ system: '', code: '4548-4' }],
+    });
+    expect(compactConcept({ coding: [{ system: LOINC, code: '4548-4' }] })).not.toBe(noSystem);
+    // Length-prefixed keys: these two pairs would read the same if the parts were simply joined.
+    const a = compactConcept({ coding: [{ system: 'a', code: 'bc' }, { code: 'd' }] });
+    const b = compactConcept({ coding: [{ system: 'ab', code: 'c' }, { code: 'd' }] });
+    expect(a).not.toBe(b);
+  });
+
+  it('returns malformed concepts as they are, for the engine to report', () => {
+    const badCode = { coding: [{ system: LOINC, code: 4548 }] };
+    expect(compactConcept(badCode)).toBe(badCode);
+    const badEntry = { coding: [{ system: LOINC, code: '4548-4' }, 'x'] };
+    expect(compactConcept(badEntry)).toBe(badEntry);
+    const notList = { coding: { system: LOINC } };
+    expect(compactConcept(notList)).toBe(notList);
+    expect(compactConcept('text')).toBe('text');
+    expect(compactConcept({ text: 'no coding' })).toEqual({});
   });
 });
 

@@ -37,6 +37,22 @@ describe('patient record grouper: change tracking', () => {
     expect(g.takeSettled(0, 10)).toEqual([]);
   });
 
+  it('hands a patient out again when their resources keep coming after it was handed out', () => {
+    const g = new PatientRecordGrouper({ trackChanges: true });
+    g.add(patient('a'), 'a');
+    g.add(observation('o1', 'a'), 'a');
+    expect(ids(g.takeSettled(0, 10))).toEqual(['a']);
+    // The same patient as the last change, right after it was handed out: a change all the same.
+    g.add(observation('o2', 'a'), 'a');
+    expect(ids(g.takeSettled(0, 10))).toEqual(['a']);
+    g.add(patient('b'), 'b');
+    g.add(observation('o3', 'b'), 'b');
+    g.add(observation('o4', 'a'), 'a');
+    // a changed last: b first.
+    expect(ids(g.takeSettled(0, 10))).toEqual(['b', 'a']);
+    expect(g.takeSettled(0, 10)).toEqual([]);
+  });
+
   it('respects the limit and skips patients whose Patient resource has not arrived', () => {
     const g = new PatientRecordGrouper({ trackChanges: true });
     g.add(observation('o1', 'x'), 'x');
