@@ -35,16 +35,6 @@ export interface CompactRecord {
   readonly resources: readonly CompactResource[];
 }
 
-/**
- * One resource with the patient it belongs to (absent for a shared Medication), for a worker to group: the way to
- * stream a server's type-by-type searches (every Observation, then every Encounter, …) before any patient's record
- * is complete (the goals' trend worker takes them).
- */
-export interface CompactItem {
-  readonly patientId?: string;
-  readonly resource: CompactResource;
-}
-
 /** What to evaluate; sent once at the start of a run. */
 export interface EvaluateParams {
   readonly measures: readonly MeasureId[];
@@ -116,19 +106,6 @@ export const compactRecordSchema = z.object({
   // Each resource is checked for shape only (no copy): the engine validates every field it reads.
   resources: z.array(z.custom<CompactResource>(isCompactResource, 'a resource needs a resourceType and an id')),
 }) satisfies z.ZodType<CompactRecord>;
-
-function isCompactItem(value: unknown): value is CompactItem {
-  if (!isJsonObject(value) || !isCompactResource(value.resource)) return false;
-  const patientId = value.patientId;
-  return patientId === undefined || (typeof patientId === 'string' && patientId.length > 0);
-}
-
-// Checked by a type guard rather than an object schema: a population streams hundreds of thousands of items, and a
-// schema would copy each one (the engine validates every field it reads, as for `patients` records).
-export const compactItemSchema = z.custom<CompactItem>(
-  isCompactItem,
-  'an item needs a resource (resourceType and id) and, optionally, a patient id',
-) satisfies z.ZodType<CompactItem>;
 
 export const evaluateParamsSchema = z.object({
   measures: z.array(measureIdSchema).min(1),

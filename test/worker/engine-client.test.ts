@@ -1,32 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { EngineClient, type EngineWorkerLike } from '../../src/worker/engine-client';
+import { EngineClient } from '../../src/worker/engine-client';
 import type { CompactRecord } from '../../src/worker/engine-protocol';
 import { EngineSession } from '../../src/worker/engine-session';
+import { InProcessWorker } from './in-process-worker';
 import { batches, cms165Deck, PARAMS } from './session-fixtures';
 
 const { records, expected } = cms165Deck();
 
-/** A Worker stand-in: the real session in-process, messages structured-cloned and delivered as tasks. */
-class InProcessWorker extends EventTarget implements EngineWorkerLike {
+/** The real session in process (slices of 10), recording the type of every message the client sends. */
+class InProcessEngine extends InProcessWorker {
   readonly received: string[] = [];
-  readonly #session = new EngineSession(
-    (m) => {
-      const data = structuredClone(m);
-      setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
-    },
-    { sliceSize: 10 },
-  );
 
-  postMessage(message: unknown): void {
-    const data = structuredClone(message);
-    if (typeof data === 'object' && data !== null && 'type' in data) this.received.push(String(data.type));
-    setTimeout(() => {
-      this.#session.handle(data);
-    }, 0);
+  constructor() {
+    super((post) => new EngineSession(post, { sliceSize: 10 }));
   }
 
-  terminate(): void {
-    // nothing to stop
+  override postMessage(message: unknown): void {
+    if (typeof message === 'object' && message !== null && 'type' in message) this.received.push(String(message.type));
+    super.postMessage(message);
   }
 }
 
@@ -39,7 +30,7 @@ async function* slowly(items: readonly CompactRecord[][]): AsyncGenerator<Compac
 
 describe('EngineClient', () => {
   it('streams batches, reports progress and resolves with the validated result', async () => {
-    const client = new EngineClient(new InProcessWorker());
+    const client = new EngineClient(new InProcessEngine());
     const seen: number[] = [];
     const result = await client.evaluate(PARAMS, slowly(batches(records, 20)), { onProgress: (n) => seen.push(n) });
     expect(result.patients).toBe(records.length);
@@ -51,7 +42,7 @@ describe('EngineClient', () => {
   });
 
   it('cancels the run in the worker when the AbortSignal fires mid-stream', async () => {
-    const worker = new InProcessWorker();
+    const worker = new InProcessEngine();
     const client = new EngineClient(worker);
     const controller = new AbortController();
     const run = client.start(PARAMS, { signal: controller.signal });
@@ -70,7 +61,7 @@ describe('EngineClient', () => {
   });
 
   it('rejects with a protocol error when the worker answers something unreadable', async () => {
-    const worker = new InProcessWorker();
+    const worker = new InProcessEngine();
     const client = new EngineClient(worker);
     const run = client.start(PARAMS);
     worker.dispatchEvent(new MessageEvent('message', { data: { type: 'result', runId: run.id, outcomes: 'all' } }));
@@ -79,7 +70,7 @@ describe('EngineClient', () => {
 });
 
 describe('EngineClient.prestart', () => {
-  class CountingWorker extends InProcessWorker {
+  class CountingWorker extends InProcessEngine {
     terminated = 0;
     override terminate(): void {
       this.terminated++;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { populationPlan } from '../../src/fhir/population-queries';
 import { compactRecord } from '../../src/worker/compact-record';
-import { EngineClient, EngineError, type EngineWorkerLike } from '../../src/worker/engine-client';
+import { EngineClient, EngineError } from '../../src/worker/engine-client';
 import { engineResponseSchema, type EngineResponse } from '../../src/worker/engine-protocol';
 import { EngineSession, type EarlyEvaluation } from '../../src/worker/engine-session';
 import { MeasureRun } from '../../src/worker/measure-run';
@@ -10,6 +10,7 @@ import type { LoadRequest } from '../../src/worker/population-load-protocol';
 import { AppError } from '../../src/fhir/app-error';
 import { readDeck } from '../cli/deck-export';
 import { bloodPressure, condition, CPT, encounter, patient, SNOMED } from '../measures/record-builder';
+import { InProcessWorker } from './in-process-worker';
 import { PARAMS } from './session-fixtures';
 
 const BASE = 'https://ehr.example.test/fhir';
@@ -334,33 +335,13 @@ describe('engine worker: a population it loads itself', () => {
   });
 });
 
-/** A Worker stand-in: the real session in-process with a fake server, messages structured-cloned. */
-class LoadingWorker extends EventTarget implements EngineWorkerLike {
-  readonly #session: EngineSession;
-  constructor(server: FakeServer) {
-    super();
-    this.#session = new EngineSession(
-      (m) => {
-        const data = structuredClone(m);
-        setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
-      },
-      { fetch: server.fetch },
-    );
-  }
-  postMessage(message: unknown): void {
-    const data = structuredClone(message);
-    setTimeout(() => {
-      this.#session.handle(data);
-    }, 0);
-  }
-  terminate(): void {
-    // nothing to stop
-  }
-}
+/** The real session in process, reading from a fake server. */
+const loadingWorker = (server: FakeServer): InProcessWorker =>
+  new InProcessWorker((post) => new EngineSession(post, { fetch: server.fetch }));
 
 describe('EngineClient.load', () => {
   it('resolves with the measures and the population, after progress and the loaded signal', async () => {
-    const client = new EngineClient(new LoadingWorker(fakeServer(10)));
+    const client = new EngineClient(loadingWorker(fakeServer(10)));
     const progress: number[] = [];
     let loaded = 0;
     const result = await client.load(PARAMS, request(true), {
@@ -374,14 +355,14 @@ describe('EngineClient.load', () => {
   });
 
   it('rejects with the AppError the user must see when loading fails', async () => {
-    const client = new EngineClient(new LoadingWorker(fakeServer(10, { Patient: 404 })));
+    const client = new EngineClient(loadingWorker(fakeServer(10, { Patient: 404 })));
     const error: unknown = await client.load(PARAMS, request(true)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error instanceof AppError && error.kind).toBe('not-found');
   });
 
   it('rejects as cancelled when the signal aborts', async () => {
-    const client = new EngineClient(new LoadingWorker(fakeServer(2, {}, 5)));
+    const client = new EngineClient(loadingWorker(fakeServer(2, {}, 5)));
     const controller = new AbortController();
     const pending = client.load(PARAMS, request(true), { signal: controller.signal });
     setTimeout(() => {

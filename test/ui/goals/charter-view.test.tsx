@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 afterEach(cleanup);
-// Each test loads the (small) population from the in-process server and writes to it.
+// Each test reads and writes charters on the in-process server; the trend worker is canned (it loads nothing).
 vi.setConfig({ testTimeout: 30_000 });
 /** Waits long enough for a busy machine (other suites run at the same time). */
 const SLOW = { timeout: 10_000 };

@@ -4,20 +4,18 @@ import { trendRequestSchema } from '../../../src/ui/features/goals/trend-protoco
 import type { EngineWorkerLike } from '../../../src/worker/engine-client';
 
 /**
- * A trend client whose "worker" answers every evaluation with the same counts for each window asked (the UI's
- * arithmetic is what the tests look at; the engine's is tested on its own).
+ * A trend client whose "worker" loads nothing and answers every evaluation with the same counts for each window
+ * asked (the UI's arithmetic is what the tests look at; the engine's and the load's are tested on their own).
  */
 export function cannedTrendClient(counts: Omit<CharterSnapshot, 'period'>): TrendClient {
   const listeners = new Set<(event: Event) => void>();
   const worker: EngineWorkerLike = {
     postMessage(message: unknown) {
       const parsed = trendRequestSchema.parse(message);
-      if (parsed.type !== 'evaluate') return;
-      const data = {
-        type: 'result',
-        id: parsed.id,
-        snapshots: parsed.windows.map((w) => ({ ...counts, period: w.period })),
-      };
+      const data =
+        parsed.type === 'load'
+          ? { type: 'loaded', id: parsed.id }
+          : { type: 'result', id: parsed.id, snapshots: parsed.windows.map((w) => ({ ...counts, period: w.period })) };
       setTimeout(() => {
         for (const l of listeners) l(new MessageEvent('message', { data }));
       }, 0);

@@ -1,22 +1,30 @@
+import { AppError } from '../../../fhir/app-error';
+import type { LoadProgress } from '../../../fhir/population-load';
 import type { CharterSnapshot } from '../../../measures/charter-model';
 import type { TrendWindow } from '../../../measures/trend-series';
-import type { CompactItem } from '../../../worker/engine-protocol';
 import type { EngineWorkerLike } from '../../../worker/engine-client';
 import { trendResponseSchema } from './trend-protocol';
-import type { TrendRequest, TrendSpec } from './trend-protocol';
+import type { TrendLoad, TrendRequest, TrendSpec } from './trend-protocol';
 
 interface Pending {
   readonly resolve: (snapshots: readonly CharterSnapshot[]) => void;
   readonly reject: (error: Error) => void;
 }
 
+interface PendingLoad {
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  readonly onProgress: ((progress: LoadProgress) => void) | undefined;
+}
+
 /**
- * The page's handle on the trend worker: stream the population's resources with `add`, then ask for any
- * charter's snapshots over any windows with `evaluate` (answered in order, one at a time by the worker).
+ * The page's handle on the trend worker: have it read the population with `load`, then ask for any charter's
+ * snapshots over any windows with `evaluate` (answered in order, one at a time by the worker).
  */
 export class TrendClient {
   readonly #worker: EngineWorkerLike;
   readonly #pending = new Map<string, Pending>();
+  readonly #loads = new Map<string, PendingLoad>();
   #counter = 0;
   #broken: Error | undefined;
 
@@ -32,8 +40,17 @@ export class TrendClient {
     return new TrendClient(new Worker(new URL('./trend.worker.ts', import.meta.url), { type: 'module' }));
   }
 
-  add(items: readonly CompactItem[]): void {
-    if (items.length > 0) this.#post({ type: 'items', items });
+  /**
+   * The worker reads the population from the FHIR server (once); resolves when every page is in, rejects with the
+   * AppError that says what failed.
+   */
+  load(request: TrendLoad, onProgress?: (progress: LoadProgress) => void): Promise<void> {
+    if (this.#broken !== undefined) return Promise.reject(this.#broken);
+    const id = `load-${String(++this.#counter)}`;
+    return new Promise((resolve, reject) => {
+      this.#loads.set(id, { resolve, reject, onProgress });
+      this.#post({ type: 'load', id, load: request });
+    });
   }
 
   /** The charter's counts for each window, in the order of `windows`. */
@@ -70,17 +87,36 @@ export class TrendClient {
       return;
     }
     const message = parsed.data;
-    if (message.type === 'progress') return;
-    if (message.type === 'error' && message.id === undefined) {
-      this.#failAll(new Error(message.message));
-      return;
+    switch (message.type) {
+      case 'progress':
+        return;
+      case 'load-progress':
+        this.#loads.get(message.id)?.onProgress?.(message.progress);
+        return;
+      case 'loaded':
+        this.#loads.get(message.id)?.resolve();
+        this.#loads.delete(message.id);
+        return;
+      case 'load-error':
+        this.#loads.get(message.id)?.reject(new AppError(message.error));
+        this.#loads.delete(message.id);
+        return;
+      case 'result':
+        this.#pending.get(message.id)?.resolve(message.snapshots);
+        this.#pending.delete(message.id);
+        return;
+      case 'error': {
+        if (message.id === undefined) {
+          this.#failAll(new Error(message.message));
+          return;
+        }
+        const waiting = this.#loads.get(message.id) ?? this.#pending.get(message.id);
+        this.#loads.delete(message.id);
+        this.#pending.delete(message.id);
+        waiting?.reject(new Error(message.message));
+        return;
+      }
     }
-    const id = message.id ?? '';
-    const pending = this.#pending.get(id);
-    if (pending === undefined) return;
-    this.#pending.delete(id);
-    if (message.type === 'result') pending.resolve(message.snapshots);
-    else pending.reject(new Error(message.message));
   };
 
   readonly #onBroken = (): void => {
@@ -91,5 +127,7 @@ export class TrendClient {
   #failAll(error: Error): void {
     for (const p of this.#pending.values()) p.reject(error);
     this.#pending.clear();
+    for (const l of this.#loads.values()) l.reject(error);
+    this.#loads.clear();
   }
 }

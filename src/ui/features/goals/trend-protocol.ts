@@ -3,18 +3,27 @@ import { DIMENSION_IDS } from '../../../domain/dimensions';
 import type { CharterSnapshot } from '../../../measures/charter-model';
 import type { CounterSpec } from '../../../measures/charter-population';
 import type { TrendWindow } from '../../../measures/trend-series';
+import type { AppErrorInit } from '../../../fhir/app-error';
+import type { LoadProgress } from '../../../fhir/population-load';
 import type { MeasureId } from '../../../measures/types';
-import { compactItemSchema } from '../../../worker/engine-protocol';
-import type { CompactItem } from '../../../worker/engine-protocol';
+import {
+  appErrorInitSchema,
+  loadProgressSchema,
+  loadRequestSchema,
+  type LoadRequest,
+} from '../../../worker/population-load-protocol';
 
 // Messages between the goals page and its trend worker. Both sides parse what they receive (see engine-protocol).
 
 /** The charter fields a trend needs. */
 export type TrendSpec = CounterSpec & { readonly measure: MeasureId };
 
+/** What the worker reads: the patients' and clinical searches of a population plan (no names kept). */
+export type TrendLoad = Omit<LoadRequest, 'keepNames'>;
+
 export type TrendRequest =
-  /** A batch of the population's resources, streamed while it loads; all of them come before any `evaluate`. */
-  | { readonly type: 'items'; readonly items: readonly CompactItem[] }
+  /** Read the population from the FHIR server, once, before any `evaluate`. */
+  | { readonly type: 'load'; readonly id: string; readonly load: TrendLoad }
   | {
       readonly type: 'evaluate';
       readonly id: string;
@@ -24,6 +33,9 @@ export type TrendRequest =
     };
 
 export type TrendResponse =
+  | { readonly type: 'load-progress'; readonly id: string; readonly progress: LoadProgress }
+  | { readonly type: 'loaded'; readonly id: string }
+  | { readonly type: 'load-error'; readonly id: string; readonly error: AppErrorInit }
   | { readonly type: 'progress'; readonly id: string; readonly patients: number }
   | { readonly type: 'result'; readonly id: string; readonly snapshots: readonly CharterSnapshot[] }
   | { readonly type: 'error'; readonly id?: string; readonly message: string };
@@ -48,7 +60,11 @@ const specSchema = z.object({
 }) satisfies z.ZodType<TrendSpec>;
 
 export const trendRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('items'), items: z.array(compactItemSchema) }),
+  z.object({
+    type: z.literal('load'),
+    id: z.string().min(1).max(100),
+    load: loadRequestSchema.omit({ keepNames: true }),
+  }),
   z.object({
     type: z.literal('evaluate'),
     id: z.string().min(1).max(100),
@@ -69,6 +85,9 @@ const counts = z.object({
 const snapshotSchema = z.object({ period, overall: counts, focus: counts, reference: counts });
 
 export const trendResponseSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('load-progress'), id: z.string(), progress: loadProgressSchema }),
+  z.object({ type: z.literal('loaded'), id: z.string() }),
+  z.object({ type: z.literal('load-error'), id: z.string(), error: appErrorInitSchema }),
   z.object({ type: z.literal('progress'), id: z.string(), patients: count }),
   z.object({ type: z.literal('result'), id: z.string(), snapshots: z.array(snapshotSchema) }),
   z.object({ type: z.literal('error'), id: z.string().optional(), message: z.string() }),

@@ -1,21 +1,36 @@
+import { appErrorInit, toAppError } from '../../../fhir/app-error';
+import { FhirGateway } from '../../../fhir/fhir-gateway';
+import { loadPopulation } from '../../../fhir/population-load';
 import type { PatientRecord } from '../../../measures/types';
 import { trendSeries } from '../../../measures/trend-series';
+import { compactResource } from '../../../worker/compact-resource';
 import { PatientRecordGrouper } from '../../../worker/patient-record-grouper';
 import { trendRequestSchema } from './trend-protocol';
-import type { TrendRequest, TrendResponse } from './trend-protocol';
+import type { TrendLoad, TrendRequest, TrendResponse } from './trend-protocol';
+
+/** How the session reads; the worker uses the defaults, tests pass a fake server. */
+export interface TrendSessionOptions {
+  /** `fetch` for the load (default the global one). */
+  readonly fetch?: typeof fetch;
+  /** Load progress is posted at most this often, and once more when the load ends (default 150 ms). */
+  readonly progressIntervalMs?: number;
+}
 
 /**
- * The trend worker's side, free of worker globals so that tests run it in process: it keeps the population's
- * records (grouped by patient as the resources stream in) and evaluates a charter's measure for any windows asked,
- * as often as asked, without loading the population again.
+ * The trend worker's side, free of worker globals so that tests run it in process: it reads the population from
+ * the FHIR server itself (so the page's thread never parses it), keeps the records grouped by patient, and evaluates
+ * a charter's measure for any windows asked, as often as asked, without loading the population again.
  */
 export class TrendSession {
   readonly #post: (message: TrendResponse) => void;
+  readonly #options: TrendSessionOptions;
   readonly #grouper = new PatientRecordGrouper();
   readonly #records: PatientRecord[] = [];
+  #load: 'none' | 'reading' | 'done' = 'none';
 
-  constructor(post: (message: TrendResponse) => void) {
+  constructor(post: (message: TrendResponse) => void, options: TrendSessionOptions = {}) {
     this.#post = post;
+    this.#options = options;
   }
 
   /** Handles one incoming message (unvalidated); problems are posted as `error` messages, never thrown. */
@@ -30,13 +45,21 @@ export class TrendSession {
 
   #dispatch(request: TrendRequest): void {
     switch (request.type) {
-      case 'items':
-        for (const item of request.items) this.#grouper.add(item.resource, item.patientId);
+      case 'load':
+        if (this.#load !== 'none') {
+          this.#post({ type: 'error', id: request.id, message: 'The clinic’s data is already loaded.' });
+          return;
+        }
+        this.#read(request.id, request.load);
         return;
       case 'evaluate': {
+        const { id } = request;
+        if (this.#load !== 'done') {
+          this.#post({ type: 'error', id, message: 'The clinic’s data has not finished loading.' });
+          return;
+        }
         // Every resource has arrived by the first evaluation: group the records once and keep them.
         for (const record of this.#grouper.drain()) this.#records.push(record);
-        const { id } = request;
         try {
           const snapshots = trendSeries(this.#records, request.spec, request.windows, {
             utcOffsetMinutes: request.utcOffsetMinutes,
@@ -52,5 +75,42 @@ export class TrendSession {
         return;
       }
     }
+  }
+
+  /** Reads every page, reduced to what the measures read and grouped by patient as it arrives. */
+  #read(id: string, load: TrendLoad): void {
+    this.#load = 'reading';
+    const token = load.accessToken;
+    const gateway = new FhirGateway({
+      baseUrl: load.baseUrl,
+      accessToken: () => token,
+      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+    });
+    const interval = this.#options.progressIntervalMs ?? 150;
+    let last = -Infinity;
+    loadPopulation(gateway, load.searches, {
+      ...(load.concurrency === undefined ? {} : { concurrency: load.concurrency }),
+      onPage: (_search, page) => {
+        for (const raw of page) {
+          const projected = compactResource(raw);
+          if (projected.kind === 'keep') this.#grouper.add(projected.resource, projected.patientId);
+        }
+      },
+      onProgress: (progress) => {
+        const now = performance.now();
+        if (now - last < interval) return;
+        last = now;
+        this.#post({ type: 'load-progress', id, progress });
+      },
+    }).then(
+      (summary) => {
+        this.#load = 'done';
+        this.#post({ type: 'load-progress', id, progress: summary.progress });
+        this.#post({ type: 'loaded', id });
+      },
+      (error: unknown) => {
+        this.#post({ type: 'load-error', id, error: appErrorInit(toAppError(error, 'loading the clinic’s data')) });
+      },
+    );
   }
 }

@@ -1,14 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../fhir/app-error';
 import { toAppError } from '../../../fhir/app-error';
-import { loadPopulation } from '../../../fhir/population-load';
 import type { LoadProgress } from '../../../fhir/population-load';
 import { populationPlan } from '../../../fhir/population-queries';
 import type { Session } from '../../../fhir/session';
 import { monthEnd } from '../../../measures/goal-time';
 import { trendWindows } from '../../../measures/trend-series';
-import { compactResource } from '../../../worker/compact-resource';
-import type { CompactItem } from '../../../worker/engine-protocol';
 import { TrendClient } from './trend-client';
 
 /** How many months the run charts look back. */
@@ -32,9 +29,10 @@ export type TrendClientFactory = () => TrendClient;
 const createTrendClient: TrendClientFactory = () => TrendClient.create();
 
 /**
- * Loads the clinic's dated data once for the goals page (every patient and the clinical resources the measures read,
- * far enough back for 24 rolling twelve-month windows) and streams it into a trend worker that keeps it, so every
- * charter's trend and snapshots are computed without loading again. Starts when `enabled` first becomes true.
+ * Has a trend worker load the clinic's dated data once for the goals page (every patient and the clinical resources
+ * the measures read, far enough back for 24 rolling twelve-month windows) and keep it, so every charter's trend and
+ * snapshots are computed without loading again. The worker reads the FHIR server itself: the page's thread never
+ * parses the population. Starts when `enabled` first becomes true.
  */
 export function useTrendPopulation(
   session: Session,
@@ -56,37 +54,25 @@ export function useTrendPopulation(
     const first = trendWindows(today, TREND_MONTHS)[0]?.period.start ?? today;
     const plan = populationPlan({ start: first, end: monthEnd(today) }, session.grantedScopes);
     const searches = plan.searches.filter((s) => s.role === 'patients' || s.role === 'clinical');
-    let last = 0;
+    const token = session.gateway.currentAccessToken();
     setState({ status: 'loading', progress: undefined });
-    loadPopulation(session.gateway, searches, {
-      signal: abort.signal,
-      onPage: (_search, page) => {
-        const items: CompactItem[] = [];
-        for (const raw of page) {
-          const p = compactResource(raw);
-          if (p.kind !== 'keep') continue;
-          items.push(
-            p.patientId === undefined ? { resource: p.resource } : { patientId: p.patientId, resource: p.resource },
-          );
-        }
-        client.add(items);
-      },
-      onProgress: (progress) => {
-        const now = performance.now();
-        if (now - last < 150 || abort.signal.aborted) return;
-        last = now;
-        setState({ status: 'loading', progress });
-      },
-    }).then(
-      () => {
-        if (!abort.signal.aborted)
-          setState({ status: 'ready', trend: client, today, utcOffsetMinutes: -new Date().getTimezoneOffset() });
-      },
-      (error: unknown) => {
-        if (!abort.signal.aborted)
-          setState({ status: 'failed', error: toAppError(error, 'loading the clinic’s data') });
-      },
-    );
+    client
+      .load(
+        { baseUrl: session.gateway.baseUrl, ...(token === undefined ? {} : { accessToken: token }), searches },
+        (progress) => {
+          if (!abort.signal.aborted) setState({ status: 'loading', progress });
+        },
+      )
+      .then(
+        () => {
+          if (!abort.signal.aborted)
+            setState({ status: 'ready', trend: client, today, utcOffsetMinutes: -new Date().getTimezoneOffset() });
+        },
+        (error: unknown) => {
+          if (!abort.signal.aborted)
+            setState({ status: 'failed', error: toAppError(error, 'loading the clinic’s data') });
+        },
+      );
     return () => {
       abort.abort();
       client.dispose();
