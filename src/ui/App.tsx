@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { launchFailure } from '../fhir/launch-plan';
 import type { AppError } from '../fhir/app-error';
 import type { Session } from '../fhir/session';
@@ -46,24 +46,34 @@ export function App() {
       </main>
     );
   }
-  const { session } = launch;
-  return (
-    <>
-      <AppHeader session={session} />
-      <main className="page">
-        <View session={session} />
-      </main>
-    </>
-  );
+  return <View session={launch.session} />;
 }
 
 function View({ session }: { readonly session: Session }) {
   switch (session.way) {
     case 'clinician':
-      return <ClinicianHome session={session} />;
-    case 'patient':
-      return <PatientHome session={session} />;
+      return (
+        <StaffPage session={session}>
+          <ClinicianHome session={session} />
+        </StaffPage>
+      );
     case 'quality-lead':
-      return <QualityLeadHome session={session} />;
+      return (
+        <StaffPage session={session}>
+          <QualityLeadHome session={session} />
+        </StaffPage>
+      );
+    case 'patient':
+      // Header included: in the language the patient chose.
+      return <PatientHome session={session} />;
   }
+}
+
+function StaffPage({ session, children }: { readonly session: Session; readonly children: ReactNode }) {
+  return (
+    <>
+      <AppHeader session={session} />
+      <main className="page">{children}</main>
+    </>
+  );
 }

@@ -8,12 +8,24 @@ const WAY_LABEL: Record<WayIn, string> = {
   patient: 'My information',
 };
 
+/** The header's words in the page's language (the patient's view is in English or Spanish). */
+export interface HeaderWords {
+  /** BCP-47 tag of the words. */
+  readonly lang: string;
+  readonly way: string;
+  readonly signedInAs: string;
+  readonly fhirServer: string;
+  readonly unknownUser: string;
+}
+
 interface AppHeaderProps {
   readonly session: Session;
+  /** Default: English. */
+  readonly words?: HeaderWords;
 }
 
 /** Says where the user is: which view, who is signed in, and which FHIR server the data comes from. */
-export function AppHeader({ session }: AppHeaderProps) {
+export function AppHeader({ session, words }: AppHeaderProps) {
   const { fhirUser, gateway } = session;
   const [user] = useAsync(`user:${fhirUser ?? ''}`, 'reading who is signed in', async (signal) => {
     if (fhirUser === undefined) return undefined;
@@ -22,24 +34,37 @@ export function AppHeader({ session }: AppHeaderProps) {
     return displayName(resource);
   });
   const userLabel = user.status === 'ready' ? (user.value ?? fhirUser) : fhirUser;
+  const w = words ?? englishWords(session.way);
   return (
-    <header className="app-header">
+    <header className="app-header" lang={w.lang}>
       <div className="brand">
-        <span className="brand-name">Equity Lens</span>
+        <span className="brand-name" lang="en">
+          Equity Lens
+        </span>
         <span className="way" data-testid="way-in">
-          {WAY_LABEL[session.way]}
+          {w.way}
         </span>
       </div>
       <dl className="context">
         <div>
-          <dt>Signed in as</dt>
-          <dd data-testid="signed-in-user">{userLabel ?? 'unknown user'}</dd>
+          <dt>{w.signedInAs}</dt>
+          <dd data-testid="signed-in-user">{userLabel ?? w.unknownUser}</dd>
         </div>
         <div>
-          <dt>FHIR server</dt>
+          <dt>{w.fhirServer}</dt>
           <dd data-testid="fhir-server">{new URL(session.serverUrl).host}</dd>
         </div>
       </dl>
     </header>
   );
+}
+
+function englishWords(way: WayIn): HeaderWords {
+  return {
+    lang: 'en',
+    way: WAY_LABEL[way],
+    signedInAs: 'Signed in as',
+    fhirServer: 'FHIR server',
+    unknownUser: 'unknown user',
+  };
 }

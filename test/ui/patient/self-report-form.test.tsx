@@ -25,8 +25,13 @@ describe('the self-report form', () => {
   it('switches to Spanish and remembers the choice', async () => {
     renderPatientHome();
     await screen.findByTestId('patient-greeting');
+    expect(screen.getByTestId('way-in').textContent).toBe('My information');
     fireEvent.click(screen.getByRole('button', { name: 'Español' }));
     expect(screen.getByRole('group', { name: '¿Cuál es su raza?' })).toBeTruthy();
+    // The header too: the whole page is in the patient's language.
+    expect(screen.getByTestId('way-in').textContent).toBe('Mi información');
+    expect(screen.getByRole('banner').getAttribute('lang')).toBe('es');
+    expect(within(screen.getByRole('banner')).getByText('Sesión iniciada como')).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Blanca' })).toBeTruthy();
     expect(localStorage.getItem('equity-lens:patient-language')).toBe('es');
     cleanup();

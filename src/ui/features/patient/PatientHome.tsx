@@ -1,6 +1,7 @@
 import { AppError } from '../../../fhir/app-error';
 import { selfReportStandard, type SelfReportStandard } from '../../../domain/self-report-form';
 import type { Session } from '../../../fhir/session';
+import { AppHeader } from '../../components/AppHeader';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../use-async';
 import { LocaleSwitch } from './LocaleSwitch';
@@ -21,7 +22,7 @@ interface PatientHomeProps {
   readonly standard?: SelfReportStandard;
 }
 
-/** The patient's own way in: self-reporting race, ethnicity and language, in English or Spanish. */
+/** The patient's own way in (header included): self-reporting race, ethnicity and language, in English or Spanish. */
 export function PatientHome({ session, standard = CONFIGURED_STANDARD }: PatientHomeProps) {
   const { gateway, patientId } = session;
   const [messages, chooseLocale] = useLocale();
@@ -43,25 +44,37 @@ export function PatientHome({ session, standard = CONFIGURED_STANDARD }: Patient
   });
   return (
     <MessagesProvider value={messages}>
-      <div className="self-report" lang={messages.tag}>
-        <LocaleSwitch onChoose={chooseLocale} />
-        {state.status === 'loading' && <Loading label={messages.ui.loading} />}
-        {state.status === 'error' && (
-          <>
-            <h1>{messages.ui.greetingNoName}</h1>
-            <SelfReportErrorPanel error={state.error} title="errorLoadTitle" onRetry={retry} />
-          </>
-        )}
-        {state.status === 'ready' && (
-          <SelfReportPage
-            gateway={gateway}
-            patientId={patientId}
-            patient={state.value.patient}
-            versionId={state.value.versionId}
-            standard={standard}
-          />
-        )}
-      </div>
+      <AppHeader
+        session={session}
+        words={{
+          lang: messages.tag,
+          way: messages.ui.headerWay,
+          signedInAs: messages.ui.headerSignedInAs,
+          fhirServer: messages.ui.headerFhirServer,
+          unknownUser: messages.ui.headerUnknownUser,
+        }}
+      />
+      <main className="page">
+        <div className="self-report" lang={messages.tag}>
+          <LocaleSwitch onChoose={chooseLocale} />
+          {state.status === 'loading' && <Loading label={messages.ui.loading} />}
+          {state.status === 'error' && (
+            <>
+              <h1>{messages.ui.greetingNoName}</h1>
+              <SelfReportErrorPanel error={state.error} title="errorLoadTitle" onRetry={retry} />
+            </>
+          )}
+          {state.status === 'ready' && (
+            <SelfReportPage
+              gateway={gateway}
+              patientId={patientId}
+              patient={state.value.patient}
+              versionId={state.value.versionId}
+              standard={standard}
+            />
+          )}
+        </div>
+      </main>
     </MessagesProvider>
   );
 }
