@@ -133,7 +133,7 @@ export class EngineClient {
   start(params: EvaluateParams, options: RunOptions = {}): EngineRun {
     const id = `run-${String(++this.#counter)}`;
     const channels = new Set<AsyncChannel<number>>();
-    let settled = false;
+    const progress = new Set(options.onProgress === undefined ? [] : [options.onProgress]);
     let resolve: (value: EngineResult) => void = () => undefined;
     let reject: (error: EngineError) => void = () => undefined;
     const result = new Promise<EngineResult>((res, rej) => {
@@ -142,56 +142,33 @@ export class EngineClient {
     });
     // A run may be cancelled without anyone awaiting it: that must not surface as an unhandled rejection.
     result.catch(() => undefined);
-    const state: RunState = {
-      progress: new Set(options.onProgress === undefined ? [] : [options.onProgress]),
-      settle: (outcome) => {
-        if (settled) return;
-        settled = true;
-        this.#runs.delete(id);
-        options.signal?.removeEventListener('abort', onAbort);
-        for (const c of channels) c.close();
-        if (outcome.ok) resolve(outcome.value);
-        // Only `load` runs fail with an AppError; a plain run never meets one.
-        else
-          reject(
-            outcome.error instanceof EngineError ? outcome.error : new EngineError('engine', outcome.error.message),
-          );
-      },
-    };
-    const cancel = (): void => {
-      if (settled) return;
-      this.#post({ type: 'cancel', runId: id });
-      state.settle({ ok: false, error: new EngineError('cancelled', 'The calculation was cancelled.') });
-    };
-    const onAbort = (): void => {
-      cancel();
-    };
-    this.#runs.set(id, state);
-    if (options.signal?.aborted === true) {
-      state.settle({ ok: false, error: new EngineError('cancelled', 'The calculation was cancelled.') });
-    } else {
-      options.signal?.addEventListener('abort', onAbort);
-      this.#post({ type: 'evaluate', runId: id, params });
-    }
+    const run = this.#open(id, options.signal, { progress }, (outcome) => {
+      for (const c of channels) c.close();
+      if (outcome.ok) resolve(outcome.value);
+      // Only `load` runs fail with an AppError; a plain run never meets one.
+      else
+        reject(outcome.error instanceof EngineError ? outcome.error : new EngineError('engine', outcome.error.message));
+    });
+    if (!run.settled()) this.#post({ type: 'evaluate', runId: id, params });
     return {
       id,
       get settled() {
-        return settled;
+        return run.settled();
       },
       send: (records) => {
-        if (!settled && records.length > 0) this.#post({ type: 'patients', runId: id, records });
+        if (!run.settled() && records.length > 0) this.#post({ type: 'patients', runId: id, records });
       },
       finish: () => {
-        if (!settled) this.#post({ type: 'finish', runId: id });
+        if (!run.settled()) this.#post({ type: 'finish', runId: id });
         return result;
       },
-      cancel,
+      cancel: run.cancel,
       progress: () => {
         const channel = new AsyncChannel<number>();
-        if (settled) channel.close();
+        if (run.settled()) channel.close();
         else {
           channels.add(channel);
-          state.progress.add((n) => {
+          progress.add((n) => {
             channel.push(n);
           });
         }
@@ -231,33 +208,47 @@ export class EngineClient {
   load(params: EvaluateParams, request: LoadRequest, options: LoadRunOptions = {}): Promise<LoadedEngineResult> {
     const id = `run-${String(++this.#counter)}`;
     return new Promise<LoadedEngineResult>((resolve, reject) => {
-      const onAbort = (): void => {
-        this.#post({ type: 'cancel', runId: id });
-        state.settle({ ok: false, error: new EngineError('cancelled', 'The calculation was cancelled.') });
-      };
-      let settled = false;
-      const state: RunState = {
-        progress: new Set(),
+      const handlers = {
+        progress: new Set<(patients: number) => void>(),
         ...(options.onProgress === undefined ? {} : { onLoadProgress: options.onProgress }),
         ...(options.onLoaded === undefined ? {} : { onLoaded: options.onLoaded }),
-        settle: (outcome) => {
-          if (settled) return;
-          settled = true;
-          this.#runs.delete(id);
-          options.signal?.removeEventListener('abort', onAbort);
-          if (!outcome.ok) reject(outcome.error);
-          else if ('population' in outcome.value) resolve(outcome.value);
-          else reject(new EngineError('protocol', 'The measure engine answered a load without what it read.'));
-        },
       };
-      if (options.signal?.aborted === true) {
-        reject(new EngineError('cancelled', 'The calculation was cancelled.'));
-        return;
-      }
-      this.#runs.set(id, state);
-      options.signal?.addEventListener('abort', onAbort);
-      this.#post({ type: 'load', runId: id, params, load: request });
+      const run = this.#open(id, options.signal, handlers, (outcome) => {
+        if (!outcome.ok) reject(outcome.error);
+        else if ('population' in outcome.value) resolve(outcome.value);
+        else reject(new EngineError('protocol', 'The measure engine answered a load without what it read.'));
+      });
+      if (!run.settled()) this.#post({ type: 'load', runId: id, params, load: request });
     });
+  }
+
+  /**
+   * Registers a run: its outcome is delivered to `done` once (the run and its abort listener are then forgotten),
+   * and `signal` cancels it (already aborted: it is settled as cancelled before anything is sent).
+   */
+  #open(
+    id: string,
+    signal: AbortSignal | undefined,
+    handlers: Omit<RunState, 'settle'>,
+    done: (outcome: Settled) => void,
+  ): { readonly settled: () => boolean; readonly cancel: () => void } {
+    let settled = false;
+    const cancel = (): void => {
+      if (settled) return;
+      this.#post({ type: 'cancel', runId: id });
+      settle({ ok: false, error: cancelled() });
+    };
+    const settle = (outcome: Settled): void => {
+      if (settled) return;
+      settled = true;
+      this.#runs.delete(id);
+      signal?.removeEventListener('abort', cancel);
+      done(outcome);
+    };
+    this.#runs.set(id, { ...handlers, settle });
+    if (signal?.aborted === true) settle({ ok: false, error: cancelled() });
+    else signal?.addEventListener('abort', cancel);
+    return { settled: () => settled, cancel };
   }
 
   /** Stops the worker; runs in progress reject. */
@@ -337,4 +328,8 @@ export class EngineClient {
 
 function engineWorker(): EngineWorkerLike {
   return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+}
+
+function cancelled(): EngineError {
+  return new EngineError('cancelled', 'The calculation was cancelled.');
 }

@@ -60,6 +60,18 @@ describe('EngineClient', () => {
     expect(progress.at(-1)).toBeLessThanOrEqual(20);
   });
 
+  it('sends nothing for a signal already aborted, for a plain run and for a load, and settles both as cancelled', async () => {
+    const worker = new InProcessEngine();
+    const client = new EngineClient(worker);
+    const signal = AbortSignal.abort();
+    const run = client.start(PARAMS, { signal });
+    expect(run.settled).toBe(true);
+    await expect(run.result).rejects.toMatchObject({ kind: 'cancelled' });
+    const load = client.load(PARAMS, { baseUrl: 'https://fhir.example', searches: [], keepNames: false }, { signal });
+    await expect(load).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(worker.received).toEqual([]);
+  });
+
   it('rejects with a protocol error when the worker answers something unreadable', async () => {
     const worker = new InProcessEngine();
     const client = new EngineClient(worker);
