@@ -65,11 +65,15 @@ function withReadingWarnings(result: PatientMeasureResult, facts: PatientFacts):
   return { ...result, warnings: [...facts.warnings, ...result.warnings] };
 }
 
-function evaluateFacts(
+/**
+ * One measure over facts already read, without their reading warnings (see {@link evaluatePatientMeasures}): for
+ * callers that evaluate the same facts over many periods, such as the goals' trend.
+ */
+export function evaluateFacts(
   measure: MeasureId,
   facts: PatientFacts,
   ctx: MeasurementContext,
-  options: EvaluateOptions,
+  options: EvaluateOptions = {},
 ): PatientMeasureResult {
   switch (measure) {
     case 'cms165':

@@ -5,17 +5,14 @@ import type { CharterSnapshot, CharterSpec } from './charter-model';
 import { CharterCounter } from './charter-population';
 import type { CounterSpec } from './charter-population';
 import { MINUTE_MS } from './cql-time';
-import { evaluateCms122 } from './evaluate-cms122';
-import { evaluateCms165 } from './evaluate-cms165';
+import { evaluateFacts } from './evaluate-patient';
 import { isJsonObject } from './field-reader';
 import { addDays, addMonths, monthEnd } from './goal-time';
-import { MEASURES } from './measure-catalogue';
 import { measurementContext } from './measurement-context';
 import type { PatientMeasureResult } from './patient-measure-result';
 import { readPatientFacts } from './patient-facts';
 import type { PatientFacts } from './patient-facts';
 import type { MeasureId, PatientRecord, Period } from './types';
-import { withAgeBand } from './with-age-band';
 
 /** One point of a run chart: a rolling measurement period ending on a month's last day. */
 export interface TrendWindow {
@@ -57,17 +54,7 @@ export interface TrendOptions {
 }
 
 function evaluate(measure: MeasureId, facts: PatientFacts, period: Period, offsetMs: number): PatientMeasureResult {
-  const ctx = measurementContext(period, offsetMs);
-  switch (measure) {
-    case 'cms165':
-      return evaluateCms165(facts, ctx);
-    case 'cms122':
-      return evaluateCms122(facts, ctx);
-    case 'htn-30-65': {
-      const band = MEASURES['htn-30-65'].derivedFrom?.ageBand ?? MEASURES['htn-30-65'].ages;
-      return withAgeBand(evaluateCms165(facts, ctx), band, 'htn-30-65');
-    }
-  }
+  return evaluateFacts(measure, facts, measurementContext(period, offsetMs));
 }
 
 /** The day an Observation was made (`effective[x]`, as written: its own calendar day), or undefined. */

@@ -1,8 +1,9 @@
 import type { Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { trendSeries, trendWindows, windowEndingOn } from '../../src/measures/trend-series';
-import type { PatientRecord } from '../../src/measures/types';
-import { bloodPressure, hypertensive } from './record-builder';
+import { evaluatePatientMeasures } from '../../src/measures/evaluate-patient';
+import type { MeasureId, PatientRecord } from '../../src/measures/types';
+import { bloodPressure, diabetic, hba1c, hypertensive } from './record-builder';
 
 const RACE_URL = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race';
 
@@ -67,4 +68,38 @@ describe('trendSeries', () => {
     const middle = trendSeries(records, { ...SPEC, ageRange: { min: 45, max: 64 } }, trendWindows('2026-12-01', 1));
     expect([young[0]?.overall.initialPopulation, middle[0]?.overall.initialPopulation]).toEqual([0, 1]);
   });
+
+  it.each<MeasureId>(['cms165', 'htn-30-65', 'cms122'])(
+    '%s: each window counts what the engine counts for that period',
+    (measure) => {
+      const older = (r: PatientRecord): PatientRecord => ({
+        patientId: `${r.patientId}-70`,
+        resources: r.resources.map((x) => (x.resourceType === 'Patient' ? { ...x, birthDate: '1956-05-05' } : x)),
+      });
+      const reading = bloodPressure('bp', '2026-06-01T10:00:00Z', 150, 95);
+      const a1c = hba1c('a1c', '2026-06-01T10:00:00Z', {
+        value: 7.2,
+        unit: '%',
+        system: 'http://unitsofmeasure.org',
+        code: '%',
+      });
+      const base = [
+        hypertensiveOf('h', '2054-5', reading),
+        { patientId: 'd', resources: [...diabetic(), a1c] as Resource[] },
+      ];
+      // The 70-year-olds are in CMS165 and CMS122, and out of the 30–65 variant.
+      const records = [...base, ...base.map(older)];
+      const windows = trendWindows('2026-11-01', 3);
+      const series = trendSeries(records, { ...SPEC, measure }, windows);
+      windows.forEach((w, i) => {
+        const results = records.map((r) => evaluatePatientMeasures([measure], r, w.period)[0]);
+        const count = (p: 'initialPopulation' | 'numerator') => results.filter((r) => r?.populations[p]).length;
+        expect(series[i]?.overall).toMatchObject({
+          initialPopulation: count('initialPopulation'),
+          numerator: count('numerator'),
+        });
+      });
+      expect(series.at(-1)?.overall.initialPopulation).toBe(measure === 'htn-30-65' ? 1 : 2);
+    },
+  );
 });
