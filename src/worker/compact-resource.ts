@@ -136,8 +136,27 @@ const SPECS: Readonly<Record<string, TypeSpec>> = {
   Medication: { keep: [], concepts: ['code'], relevant: codeIn('code') },
 };
 
+/** What becomes of a kept field: kept as it is, or projected. */
+type FieldAction = 'keep' | ((value: unknown) => unknown);
+
+/**
+ * Each type's spec with its fields' actions by name: a resource is projected by going through its own keys (a dozen)
+ * rather than every name the spec lists (choice types spelled out: some thirty).
+ */
+const TYPES: ReadonlyMap<string, { readonly spec: TypeSpec; readonly actions: ReadonlyMap<string, FieldAction> }> =
+  new Map(Object.entries(SPECS).map(([type, spec]) => [type, { spec, actions: fieldActions(spec) }]));
+
+function fieldActions(spec: TypeSpec): ReadonlyMap<string, FieldAction> {
+  const actions = new Map<string, FieldAction>();
+  for (const key of spec.keep) actions.set(key, 'keep');
+  for (const key of spec.concepts ?? []) actions.set(key, compactConcept);
+  for (const key of spec.conceptLists ?? []) actions.set(key, compactConceptList);
+  for (const [key, fn] of spec.special ?? []) actions.set(key, fn);
+  return actions;
+}
+
 /** The resource types the measures or the stratifiers read (others are skipped whole, file by file if possible). */
-export const USED_RESOURCE_TYPES: ReadonlySet<string> = new Set(Object.keys(SPECS));
+export const USED_RESOURCE_TYPES: ReadonlySet<string> = new Set(TYPES.keys());
 
 /**
  * Reduces one resource read from outside to what the engine can use (see {@link CompactResource}), or says why it
@@ -147,8 +166,9 @@ export function compactResource(raw: unknown): Projection {
   if (!isJsonObject(raw)) return { kind: 'invalid', reason: 'not a JSON object' };
   const type = raw.resourceType;
   if (typeof type !== 'string' || type === '') return { kind: 'invalid', reason: 'no resourceType' };
-  const spec = SPECS[type];
-  if (spec === undefined) return SKIP_TYPE;
+  const known = TYPES.get(type);
+  if (known === undefined) return SKIP_TYPE;
+  const { spec, actions } = known;
   const id = raw.id;
   if (typeof id !== 'string' || id === '') return { kind: 'invalid', reason: `${type} without an id` };
   if (spec.relevant !== undefined && !spec.relevant(raw)) return SKIP_CODE;
@@ -158,34 +178,20 @@ export function compactResource(raw: unknown): Projection {
     patientId = patientIdOf(raw);
     if (patientId === undefined) return SKIP_PATIENT;
   }
-  return { kind: 'keep', resource: project(raw, type, id, spec), patientId };
+  return { kind: 'keep', resource: project(raw, type, id, actions), patientId };
 }
 
 const SKIP_TYPE: Projection = { kind: 'skip', reason: 'unused-type' };
 const SKIP_CODE: Projection = { kind: 'skip', reason: 'unused-code' };
 const SKIP_PATIENT: Projection = { kind: 'skip', reason: 'no-patient' };
 
-type FieldAction = 'keep' | ((value: unknown) => unknown);
-
-const ACTIONS = new Map<TypeSpec, ReadonlyMap<string, FieldAction>>();
-
-function actionsOf(spec: TypeSpec): ReadonlyMap<string, FieldAction> {
-  let actions = ACTIONS.get(spec);
-  if (actions === undefined) {
-    const map = new Map<string, FieldAction>();
-    for (const key of spec.keep) map.set(key, 'keep');
-    for (const key of spec.concepts ?? []) map.set(key, compactConcept);
-    for (const key of spec.conceptLists ?? []) map.set(key, compactConceptList);
-    for (const [key, fn] of spec.special ?? []) map.set(key, fn);
-    actions = map;
-    ACTIONS.set(spec, actions);
-  }
-  return actions;
-}
-
-function project(raw: JsonObject, resourceType: string, id: string, spec: TypeSpec): CompactResource {
+function project(
+  raw: JsonObject,
+  resourceType: string,
+  id: string,
+  actions: ReadonlyMap<string, FieldAction>,
+): CompactResource {
   const out: { [key: string]: unknown; resourceType: string; id: string } = { resourceType, id };
-  const actions = actionsOf(spec);
   for (const key in raw) {
     const action = actions.get(key);
     if (action === undefined) continue;

@@ -32,6 +32,10 @@ describe('compactResource', () => {
   it('drops what no measure reads and says why', () => {
     const subject = { reference: 'Patient/p1' };
     expect(compactResource({ resourceType: 'Claim', id: 'c' })).toEqual({ kind: 'skip', reason: 'unused-type' });
+    // Names an object's prototype has are types like any other.
+    for (const resourceType of ['constructor', 'toString', '__proto__']) {
+      expect(compactResource({ resourceType, id: 'x' })).toEqual({ kind: 'skip', reason: 'unused-type' });
+    }
     const weight = {
       resourceType: 'Observation',
       id: 'o',
