@@ -17,15 +17,17 @@ import type { LoadedPopulation, LoadRequest } from './population-load-protocol';
  * `AppError`s of `loadPopulation` (what failed and what had been loaded).
  */
 export class PopulationLoadJob {
-  /** Tracks changes, so that patients can be evaluated while the rest loads (`takeSettled`). */
-  readonly grouper = new PatientRecordGrouper({ trackChanges: true });
+  /** By default tracks changes, so that patients can be evaluated while the rest loads (`takeSettled`). */
+  readonly grouper: PatientRecordGrouper;
   readonly #request: LoadRequest;
   readonly #gateway: FhirGateway;
   readonly #names: Map<string, string> | undefined;
   readonly #practitioners = new Map<string, string>();
   readonly #selfReports = new Map<string, Set<SelfReportField>>();
 
-  constructor(request: LoadRequest, fetchImpl?: typeof fetch) {
+  /** `trackChanges: false` for a reader that only drains the records once every page is in. */
+  constructor(request: LoadRequest, fetchImpl?: typeof fetch, options: { readonly trackChanges?: boolean } = {}) {
+    this.grouper = new PatientRecordGrouper({ trackChanges: options.trackChanges ?? true });
     this.#request = request;
     const token = request.accessToken;
     this.#gateway = new FhirGateway({

@@ -1,10 +1,7 @@
 import { appErrorInit, toAppError } from '../../../fhir/app-error';
-import { FhirGateway } from '../../../fhir/fhir-gateway';
-import { loadPopulation } from '../../../fhir/population-load';
 import type { PatientRecord } from '../../../measures/types';
 import { trendSeries } from '../../../measures/trend-series';
-import { compactResource } from '../../../worker/compact-resource';
-import { PatientRecordGrouper } from '../../../worker/patient-record-grouper';
+import { PopulationLoadJob } from '../../../worker/population-load-job';
 import { trendRequestSchema } from './trend-protocol';
 import type { TrendLoad, TrendRequest, TrendResponse } from './trend-protocol';
 
@@ -24,9 +21,10 @@ export interface TrendSessionOptions {
 export class TrendSession {
   readonly #post: (message: TrendResponse) => void;
   readonly #options: TrendSessionOptions;
-  readonly #grouper = new PatientRecordGrouper();
   readonly #records: PatientRecord[] = [];
-  #load: 'none' | 'reading' | 'done' = 'none';
+  /** The population's reading; its grouper holds the records until the first evaluation. */
+  #job: PopulationLoadJob | undefined;
+  #loaded = false;
 
   constructor(post: (message: TrendResponse) => void, options: TrendSessionOptions = {}) {
     this.#post = post;
@@ -46,20 +44,20 @@ export class TrendSession {
   #dispatch(request: TrendRequest): void {
     switch (request.type) {
       case 'load':
-        if (this.#load !== 'none') {
-          this.#post({ type: 'error', id: request.id, message: 'The clinic’s data is already loaded.' });
+        if (this.#job !== undefined) {
+          this.#post({ type: 'error', id: request.id, message: 'The clinic’s data is read once per trend worker.' });
           return;
         }
         this.#read(request.id, request.load);
         return;
       case 'evaluate': {
         const { id } = request;
-        if (this.#load !== 'done') {
+        if (this.#job === undefined || !this.#loaded) {
           this.#post({ type: 'error', id, message: 'The clinic’s data has not finished loading.' });
           return;
         }
         // Every resource has arrived by the first evaluation: group the records once and keep them.
-        for (const record of this.#grouper.drain()) this.#records.push(record);
+        for (const record of this.#job.grouper.drain()) this.#records.push(record);
         try {
           const snapshots = trendSeries(this.#records, request.spec, request.windows, {
             utcOffsetMinutes: request.utcOffsetMinutes,
@@ -79,38 +77,27 @@ export class TrendSession {
 
   /** Reads every page, reduced to what the measures read and grouped by patient as it arrives. */
   #read(id: string, load: TrendLoad): void {
-    this.#load = 'reading';
-    const token = load.accessToken;
-    const gateway = new FhirGateway({
-      baseUrl: load.baseUrl,
-      accessToken: () => token,
-      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
-    });
+    const job = new PopulationLoadJob({ ...load, keepNames: false }, this.#options.fetch, { trackChanges: false });
+    this.#job = job;
     const interval = this.#options.progressIntervalMs ?? 150;
     let last = -Infinity;
-    loadPopulation(gateway, load.searches, {
-      ...(load.concurrency === undefined ? {} : { concurrency: load.concurrency }),
-      onPage: (_search, page) => {
-        for (const raw of page) {
-          const projected = compactResource(raw);
-          if (projected.kind === 'keep') this.#grouper.add(projected.resource, projected.patientId);
-        }
-      },
-      onProgress: (progress) => {
+    // Never cancelled: the page ends a load by ending the worker.
+    job
+      .run(new AbortController().signal, (progress) => {
         const now = performance.now();
         if (now - last < interval) return;
         last = now;
         this.#post({ type: 'load-progress', id, progress });
-      },
-    }).then(
-      (summary) => {
-        this.#load = 'done';
-        this.#post({ type: 'load-progress', id, progress: summary.progress });
-        this.#post({ type: 'loaded', id });
-      },
-      (error: unknown) => {
-        this.#post({ type: 'load-error', id, error: appErrorInit(toAppError(error, 'loading the clinic’s data')) });
-      },
-    );
+      })
+      .then(
+        (summary) => {
+          this.#loaded = true;
+          this.#post({ type: 'load-progress', id, progress: summary.progress });
+          this.#post({ type: 'loaded', id });
+        },
+        (error: unknown) => {
+          this.#post({ type: 'load-error', id, error: appErrorInit(toAppError(error, 'loading the clinic’s data')) });
+        },
+      );
   }
 }
