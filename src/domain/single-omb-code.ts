@@ -18,7 +18,8 @@ export function singleOmbCode(patient: unknown, url: string): string | null | un
   if (!Array.isArray(extensions)) return undefined;
   const list: readonly unknown[] = extensions;
   let found: unknown;
-  for (const ext of list) {
+  for (let i = 0; i < list.length; i++) {
+    const ext = list[i];
     if (!isObject(ext)) return undefined;
     if (ext['url'] !== url) continue;
     if (found !== undefined) return undefined;
@@ -30,7 +31,8 @@ export function singleOmbCode(patient: unknown, url: string): string | null | un
   if (!Array.isArray(parts)) return undefined;
   const subs: readonly unknown[] = parts;
   let code: string | undefined;
-  for (const sub of subs) {
+  for (let i = 0; i < subs.length; i++) {
+    const sub = subs[i];
     if (!isObject(sub)) return undefined;
     const part = sub['url'];
     if (part === 'detailed') return undefined;

@@ -11,13 +11,13 @@ import type {
   GlycemicEvidence,
   GlycemicResult,
   PatientMeasureResult,
-  PopulationGap,
 } from './patient-measure-result';
 import { overlapsPeriodDays, pointInPeriodDays } from './period-predicates';
 import {
   combinedCodes,
   commonExclusions,
   frailtyExclusions,
+  populationGaps,
   proportionPopulations,
   qualifyingEncounterIds,
 } from './shared-populations';
@@ -51,23 +51,22 @@ export function evaluateCms122(facts: PatientFacts, ctx: MeasurementContext): Pa
   const warnings: DataWarning[] = [];
   const age = ageRangeAt(facts.birthDays, ctx.endDay);
   // Only [ConditionEncounterDiagnosis: "Diabetes"]: a problem-list diabetes entry does not count in this version.
-  const diagnosisIds = facts.conditions
-    .filter(
-      (c) =>
-        c.encounterDiagnosis &&
-        c.verified &&
-        c.valueSets.has(VALUE_SETS.diabetes) &&
-        overlapsPeriodDays(c.prevalence, ctx),
+  const diagnosisIds: string[] = [];
+  for (const c of facts.conditions) {
+    if (
+      c.encounterDiagnosis &&
+      c.verified &&
+      c.valueSets.has(VALUE_SETS.diabetes) &&
+      overlapsPeriodDays(c.prevalence, ctx)
     )
-    .map((c) => c.id);
+      diagnosisIds.push(c.id);
+  }
   const encounterIds = qualifyingEncounterIds(facts, ctx, QUALIFYING_VISITS);
-  const missing: PopulationGap[] = [];
-  if (!ageIn(age, 18, 75)) missing.push('age');
-  if (diagnosisIds.length === 0) missing.push('diagnosis');
-  if (encounterIds.length === 0) missing.push('encounter');
+  const missing = populationGaps(ageIn(age, 18, 75), diagnosisIds.length > 0, encounterIds.length > 0);
   const inPopulation = missing.length === 0;
 
-  const exclusions = inPopulation ? [...commonExclusions(facts, ctx, age), ...frailtyExclusions(facts, ctx, age)] : [];
+  const exclusions = inPopulation ? commonExclusions(facts, ctx, age) : [];
+  if (inPopulation) for (const f of frailtyExclusions(facts, ctx, age)) exclusions.push(f);
   const outcome = inPopulation ? glycemicOutcome(facts, ctx, warnings) : null;
   const poorControl =
     outcome !== null &&

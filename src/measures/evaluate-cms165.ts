@@ -13,7 +13,6 @@ import type {
   ExcludedReading,
   GapHint,
   PatientMeasureResult,
-  PopulationGap,
   ReadingExclusionReason,
 } from './patient-measure-result';
 import { endsByPeriodEnd, pointInPeriodDays, startsByPeriodEnd } from './period-predicates';
@@ -21,6 +20,7 @@ import {
   combinedCodes,
   commonExclusions,
   frailtyExclusions,
+  populationGaps,
   proportionPopulations,
   qualifyingEncounterIds,
 } from './shared-populations';
@@ -72,10 +72,7 @@ export function evaluateCms165(
     if (overlaps(c.prevalence, ctx.firstSixMonths) === true) diagnosisIds.push(c.id);
   }
   const encounterIds = qualifyingEncounterIds(facts, ctx, OUTPATIENT_VISITS);
-  const missing: PopulationGap[] = [];
-  if (!ageIn(age, 18, 85)) missing.push('age');
-  if (diagnosisIds.length === 0) missing.push('diagnosis');
-  if (encounterIds.length === 0) missing.push('encounter');
+  const missing = populationGaps(ageIn(age, 18, 85), diagnosisIds.length > 0, encounterIds.length > 0);
   const inPopulation = missing.length === 0;
 
   const exclusions = inPopulation ? exclusionsOf(facts, ctx, age) : [];
@@ -109,6 +106,18 @@ export function evaluateCms165(
   };
 }
 
+const RENAL_DIAGNOSES = [
+  ['pregnancy', VALUE_SETS.pregnancy],
+  ['esrd', VALUE_SETS.esrd],
+  ['kidney-transplant', VALUE_SETS.kidneyTransplantRecipient],
+  ['ckd-stage-5', VALUE_SETS.ckdStage5],
+] as const;
+
+const RENAL_PROCEDURES = [
+  ['kidney-transplant', VALUE_SETS.kidneyTransplant],
+  ['dialysis', VALUE_SETS.dialysisServices],
+] as const;
+
 function exclusionsOf(
   facts: PatientFacts,
   ctx: MeasurementContext,
@@ -116,35 +125,26 @@ function exclusionsOf(
 ): ExclusionEvidence[] {
   const found = commonExclusions(facts, ctx, age);
   // "Pregnancy or Renal Diagnosis": prevalence overlaps the period (full precision).
-  const diagnosisKinds = [
-    ['pregnancy', VALUE_SETS.pregnancy],
-    ['esrd', VALUE_SETS.esrd],
-    ['kidney-transplant', VALUE_SETS.kidneyTransplantRecipient],
-    ['ckd-stage-5', VALUE_SETS.ckdStage5],
-  ] as const;
-  for (const [kind, url] of diagnosisKinds) {
-    const ids = verifiedConditions(facts, url)
-      .filter((c) => overlaps(c.prevalence, ctx.period) === true)
-      .map((c) => c.id);
+  for (const [kind, url] of RENAL_DIAGNOSES) {
+    const ids: string[] = [];
+    for (const c of verifiedConditions(facts, url)) if (overlaps(c.prevalence, ctx.period) === true) ids.push(c.id);
     if (ids.length > 0) found.push({ kind, resourceIds: ids });
   }
   // "End Stage Renal Disease Procedures": completed, ending on or before the end of the period.
-  const procedureKinds = [
-    ['kidney-transplant', VALUE_SETS.kidneyTransplant],
-    ['dialysis', VALUE_SETS.dialysisServices],
-  ] as const;
-  for (const [kind, url] of procedureKinds) {
-    const ids = facts.procedures
-      .filter((p) => p.status === 'completed' && p.valueSets.has(url) && endsByPeriodEnd(p.performed, ctx))
-      .map((p) => p.id);
+  for (const [kind, url] of RENAL_PROCEDURES) {
+    const ids: string[] = [];
+    for (const p of facts.procedures) {
+      if (p.status === 'completed' && p.valueSets.has(url) && endsByPeriodEnd(p.performed, ctx)) ids.push(p.id);
+    }
     if (ids.length > 0) found.push({ kind, resourceIds: ids });
   }
   // "End Stage Renal Disease Encounter": ESRD monthly services starting on or before the end of the period.
-  const esrdVisits = finishedEncounters(facts, VALUE_SETS.esrdMonthlyOutpatient)
-    .filter((e) => startsByPeriodEnd(e.period, ctx))
-    .map((e) => e.id);
+  const esrdVisits: string[] = [];
+  for (const e of finishedEncounters(facts, VALUE_SETS.esrdMonthlyOutpatient)) {
+    if (startsByPeriodEnd(e.period, ctx)) esrdVisits.push(e.id);
+  }
   if (esrdVisits.length > 0) found.push({ kind: 'esrd', resourceIds: esrdVisits });
-  found.push(...frailtyExclusions(facts, ctx, age, 81));
+  for (const f of frailtyExclusions(facts, ctx, age, 81)) found.push(f);
   return found;
 }
 
@@ -283,7 +283,8 @@ function lowestOnDay(
   let lowest: BloodPressureValue | null = null;
   let unknown = false;
   for (const o of readings) {
-    const values = o.components.filter((c) => c.codes.includes(code)).map((c) => readMillimetresOfMercury(c.value));
+    const values: ReadValue[] = [];
+    for (const c of o.components) if (c.codes.includes(code)) values.push(readMillimetresOfMercury(c.value));
     if (values.length > 1) {
       warnings.push({
         code: 'duplicate',

@@ -55,9 +55,13 @@ export function evaluatePatientMeasures(
   const offsetMs = (options.utcOffsetMinutes ?? 0) * MINUTE_MS;
   const ctx = measurementContext(period, offsetMs);
   const facts = readPatientFacts(record, offsetMs);
-  const results = measures.map((measure) => evaluateFacts(measure, facts, ctx, options));
+  const results: PatientMeasureResult[] = [];
+  for (const measure of measures) results.push(evaluateFacts(measure, facts, ctx, options));
   // Facts are read lazily: attach the reading warnings once every measure has seen what it needed.
-  return results.map((result) => withReadingWarnings(result, facts));
+  if (facts.warnings.length === 0) return results;
+  const warned: PatientMeasureResult[] = [];
+  for (const result of results) warned.push(withReadingWarnings(result, facts));
+  return warned;
 }
 
 function withReadingWarnings(result: PatientMeasureResult, facts: PatientFacts): PatientMeasureResult {

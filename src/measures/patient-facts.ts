@@ -128,7 +128,7 @@ export interface PatientFacts {
 const DIRECT_CODES: ReadonlySet<string> = new Set(Object.values(CODES));
 
 const DEVICE_DO_NOT_PERFORM = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-DeviceRequest.doNotPerform';
-const VALUE_KEYS_OTHER = [
+const VALUE_KEYS_OTHER: ReadonlySet<string> = new Set([
   'valueString',
   'valueBoolean',
   'valueInteger',
@@ -138,7 +138,7 @@ const VALUE_KEYS_OTHER = [
   'valueTime',
   'valueDateTime',
   'valuePeriod',
-] as const;
+]);
 
 /** The resource types the measures read; everything else is ignored without a look. */
 type ReadType =
@@ -152,21 +152,22 @@ type ReadType =
   | 'DeviceRequest'
   | 'MedicationRequest';
 
-const READ_TYPES: ReadonlySet<string> = new Set<ReadType>([
-  'Patient',
-  'Medication',
-  'Condition',
-  'Encounter',
-  'Observation',
-  'Procedure',
-  'ServiceRequest',
-  'DeviceRequest',
-  'MedicationRequest',
-]);
-
-function isReadType(type: string): type is ReadType {
-  return READ_TYPES.has(type);
-}
+/** Each type the measures read, with its place in the per-type lists of a record. */
+const READ_TYPES: ReadonlyMap<string, number> = new Map<ReadType, number>(
+  (
+    [
+      'Patient',
+      'Medication',
+      'Condition',
+      'Encounter',
+      'Observation',
+      'Procedure',
+      'ServiceRequest',
+      'DeviceRequest',
+      'MedicationRequest',
+    ] as const
+  ).map((type, slot) => [type, slot]),
+);
 
 /** A resource that passed the first look: an object with a resource type and an id. */
 interface RawResource {
@@ -194,7 +195,8 @@ class LazyPatientFacts implements PatientFacts {
   readonly birthDays: Uncertain | null = null;
   private readonly r: FieldReader;
   private readonly found: DataWarning[] = [];
-  private readonly raw = new Map<ReadType, RawResource[]>();
+  /** The record's resources by type (see `READ_TYPES`); a list only for the types it has. */
+  private readonly raw: (RawResource[] | undefined)[] = Array.from({ length: READ_TYPES.size }, () => undefined);
   private medicationCodesById: Map<string, readonly string[]> | undefined;
   private conditionFacts: ConditionFact[] | undefined;
   private encounterFacts: EncounterFact[] | undefined;
@@ -217,18 +219,16 @@ class LazyPatientFacts implements PatientFacts {
         continue;
       }
       const type = raw.resourceType;
-      if (!isReadType(type)) continue;
+      const slot = READ_TYPES.get(type);
+      if (slot === undefined) continue;
       const id = raw.id;
       if (typeof id !== 'string' || id === '') {
         this.warn('malformed-resource', type, undefined, `A ${type} has no id; it was skipped.`);
         continue;
       }
-      let list = this.raw.get(type);
-      if (list === undefined) {
-        list = [];
-        this.raw.set(type, list);
-      }
-      list.push({ raw, id });
+      const list = this.raw[slot];
+      if (list === undefined) this.raw[slot] = [{ raw, id }];
+      else list.push({ raw, id });
       if (type === 'Patient' && (patient === undefined || id === record.patientId)) patient = raw;
     }
     if (patient === undefined) {
@@ -318,7 +318,8 @@ class LazyPatientFacts implements PatientFacts {
    */
   private readAll<T>(type: ReadType, read: (raw: JsonObject, id: string) => T | undefined): T[] {
     const facts: T[] = [];
-    const list = this.raw.get(type) ?? [];
+    const slot = READ_TYPES.get(type);
+    const list = (slot === undefined ? undefined : this.raw[slot]) ?? [];
     // Few resources per type is the common case: a linear scan beats hashing every id into a Set.
     const ids = list.length > 16 ? new Set<string>() : undefined;
     for (let i = 0; i < list.length; i++) {
@@ -434,7 +435,9 @@ class LazyPatientFacts implements PatientFacts {
     if (valueSets.size === 0 && !anyIn(codes, DIRECT_CODES)) return undefined;
     const effective = timingInterval(r, raw, EFFECTIVE, this.birthDays);
     const components: ComponentFact[] = [];
-    for (const c of r.arr(raw, 'component')) {
+    const list = r.arr(raw, 'component');
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
       if (!isJsonObject(c)) {
         r.fail('component');
         break;
@@ -473,7 +476,8 @@ class LazyPatientFacts implements PatientFacts {
       };
     }
     if (o.valueCodeableConcept !== undefined) return { kind: 'concept', codes: r.concept(o, 'valueCodeableConcept') };
-    for (const key of VALUE_KEYS_OTHER) if (o[key] !== undefined) return OTHER;
+    // The object's own keys (a dozen, internalized) rather than a probe for each of nine absent ones.
+    for (const key in o) if (VALUE_KEYS_OTHER.has(key) && o[key] !== undefined) return OTHER;
     return NONE;
   }
 

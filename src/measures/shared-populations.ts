@@ -8,7 +8,7 @@ import {
 } from './exclusion-criteria';
 import type { MeasurementContext } from './measurement-context';
 import { ageIn } from './patient-age';
-import type { ExclusionEvidence } from './patient-measure-result';
+import type { ExclusionEvidence, PopulationGap } from './patient-measure-result';
 import type { PatientFacts } from './patient-facts';
 import { withinPeriodDays } from './period-predicates';
 import type { Populations } from './types';
@@ -42,6 +42,27 @@ export function qualifyingEncounterIds(
     if (e.finished && anyIn(e.types, codes) && withinPeriodDays(e.period, ctx)) found.push(e.id);
   }
   return found;
+}
+
+/** The eight possible answers of {@link populationGaps}, shared and frozen, by a three-bit index. */
+const GAPS: readonly (readonly PopulationGap[])[] = Array.from({ length: 8 }, (_, bits) => {
+  const gaps: PopulationGap[] = [];
+  if ((bits & 1) !== 0) gaps.push('age');
+  if ((bits & 2) !== 0) gaps.push('diagnosis');
+  if ((bits & 4) !== 0) gaps.push('encounter');
+  return Object.freeze(gaps);
+});
+
+/**
+ * What keeps a patient out of the initial population, in the order age, diagnosis, encounter. The lists are
+ * shared constants: every patient of a panel gets one, and most get the same few.
+ */
+export function populationGaps(
+  ageMet: boolean,
+  diagnosisMet: boolean,
+  encounterMet: boolean,
+): readonly PopulationGap[] {
+  return GAPS[(ageMet ? 0 : 1) | (diagnosisMet ? 0 : 2) | (encounterMet ? 0 : 4)] ?? [];
 }
 
 /** Exclusions both measures share: hospice, palliative care and (66+) long-term nursing home. */

@@ -1,5 +1,7 @@
 import {
+  CDC_RACE_ETHNICITY_SYSTEM,
   LOINC_SYSTEM,
+  NULL_FLAVOR_SYSTEM,
   US_CORE_ETHNICITY_URL,
   US_CORE_INTERPRETER_NEEDED_URL,
   US_CORE_RACE_URL,
@@ -143,8 +145,10 @@ type FieldAction = 'keep' | ((value: unknown) => unknown);
  * Each type's spec with its fields' actions by name: a resource is projected by going through its own keys (a dozen)
  * rather than every name the spec lists (choice types spelled out: some thirty).
  */
-const TYPES: ReadonlyMap<string, { readonly spec: TypeSpec; readonly actions: ReadonlyMap<string, FieldAction> }> =
-  new Map(Object.entries(SPECS).map(([type, spec]) => [type, { spec, actions: fieldActions(spec) }]));
+const TYPES: ReadonlyMap<
+  string,
+  { readonly type: string; readonly spec: TypeSpec; readonly actions: ReadonlyMap<string, FieldAction> }
+> = new Map(Object.entries(SPECS).map(([type, spec]) => [type, { type, spec, actions: fieldActions(spec) }]));
 
 function fieldActions(spec: TypeSpec): ReadonlyMap<string, FieldAction> {
   const actions = new Map<string, FieldAction>();
@@ -168,7 +172,10 @@ export function compactResource(raw: unknown): Projection {
   if (typeof type !== 'string' || type === '') return { kind: 'invalid', reason: 'no resourceType' };
   const known = TYPES.get(type);
   if (known === undefined) return SKIP_TYPE;
+  // The spec's own spelling of the type, not the parsed copy: the engine compares it with its constants, and one
+  // shared string compares by identity.
   const { spec, actions } = known;
+  const canonicalType = known.type;
   const id = raw.id;
   if (typeof id !== 'string' || id === '') return { kind: 'invalid', reason: `${type} without an id` };
   if (spec.relevant !== undefined && !spec.relevant(raw)) return SKIP_CODE;
@@ -178,7 +185,7 @@ export function compactResource(raw: unknown): Projection {
     patientId = patientIdOf(raw);
     if (patientId === undefined) return SKIP_PATIENT;
   }
-  return { kind: 'keep', resource: project(raw, type, id, actions), patientId };
+  return { kind: 'keep', resource: project(raw, canonicalType, id, actions), patientId };
 }
 
 const SKIP_TYPE: Projection = { kind: 'skip', reason: 'unused-type' };
@@ -325,11 +332,71 @@ const DEMOGRAPHIC_EXTENSIONS: ReadonlySet<unknown> = new Set([
   US_CORE_INTERPRETER_NEEDED_URL,
 ]);
 
-/** Race, ethnicity and interpreter-needed extensions only (Synthea adds several large ones nobody here reads). */
+/**
+ * Race, ethnicity and interpreter-needed extensions only (Synthea adds several large ones nobody here reads); race
+ * and ethnicity as shared objects (see {@link sharedOmbExtension}).
+ */
 function demographicExtensions(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   const list: unknown[] = value;
-  return list.filter((e) => isJsonObject(e) && DEMOGRAPHIC_EXTENSIONS.has(e.url));
+  const out: unknown[] = [];
+  for (const e of list) {
+    if (!isJsonObject(e) || !DEMOGRAPHIC_EXTENSIONS.has(e.url)) continue;
+    out.push(e.url === US_CORE_INTERPRETER_NEEDED_URL ? e : sharedOmbExtension(e));
+  }
+  return out;
+}
+
+/** The strings of a well-formed race or ethnicity extension, as the constants the mappers compare them with. */
+const CANONICAL: ReadonlyMap<unknown, string> = new Map(
+  [
+    US_CORE_RACE_URL,
+    US_CORE_ETHNICITY_URL,
+    CDC_RACE_ETHNICITY_SYSTEM,
+    NULL_FLAVOR_SYSTEM,
+    'ombCategory',
+    'detailed',
+  ].map((text) => [text, text]),
+);
+const ombExtensionCache = new Map<string, unknown>();
+const OMB_EXTENSION_CACHE_LIMIT = 10_000;
+
+/**
+ * A US Core race or ethnicity extension whose parts are all well formed (`ombCategory` / `detailed` with a
+ * `valueCoding` of string `system` and `code`, plus an optional `text`) becomes one shared, frozen object per
+ * distinct list of codings, holding the mappers' own constant strings: a panel repeats a few dozen of them for every
+ * patient, and the mappers then compare strings by identity and read objects that stay in the cache. `text` and
+ * `display` are left out (the mappers read neither). Any other shape is kept as found, for the mappers to judge.
+ */
+function sharedOmbExtension(e: JsonObject): unknown {
+  const url = CANONICAL.get(e.url);
+  const parts = e.extension;
+  if (url === undefined || !Array.isArray(parts)) return e;
+  const list: unknown[] = parts;
+  let key = url;
+  for (const part of list) {
+    if (!isJsonObject(part)) return e;
+    if (part.url === 'text' && typeof part.valueString === 'string') continue;
+    const coding = part.valueCoding;
+    if (!isJsonObject(coding) || (part.url !== 'ombCategory' && part.url !== 'detailed')) return e;
+    const { system, code } = coding;
+    if (typeof code !== 'string' || !isCodePart(system)) return e;
+    // Length-prefixed parts make the key unambiguous whatever characters the strings hold.
+    key += `|${part.url}|${system === undefined ? '-' : `${String(system.length)}:${system}`}|${String(code.length)}:${code}`;
+  }
+  const cached = ombExtensionCache.get(key);
+  if (cached !== undefined) return cached;
+  const shared: JsonObject[] = [];
+  for (const part of list) {
+    if (!isJsonObject(part) || !isJsonObject(part.valueCoding)) continue;
+    const { system, code } = part.valueCoding;
+    if (typeof code !== 'string' || !isCodePart(system)) continue;
+    const valueCoding = system === undefined ? { code } : { system: CANONICAL.get(system) ?? system, code };
+    shared.push(Object.freeze({ url: CANONICAL.get(part.url), valueCoding: Object.freeze(valueCoding) }));
+  }
+  const extension = Object.freeze({ url, extension: Object.freeze(shared) });
+  if (ombExtensionCache.size < OMB_EXTENSION_CACHE_LIMIT) ombExtensionCache.set(key, extension);
+  return extension;
 }
 
 /** `use` and `postalCode` of each address (the ZIP stratifier reads nothing else). */
