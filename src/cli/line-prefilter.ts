@@ -30,7 +30,6 @@ function someStringValue(line: string, key: string, test: (value: string) => boo
   return firstStringValue(line, key, (value) => (test(value) ? true : undefined)) === true;
 }
 
-const SPACED_COLON = /"\s+:|":\s/;
 const HEADS = new Map<string, string>();
 
 /** `{"resourceType":"<type>"`: how minified exports (Synthea, HAPI, Medplum, …) start every line. */
@@ -43,28 +42,43 @@ function headOf(type: string): string {
   return head;
 }
 
-/** Whether the line's `resourceType` values are all `fileType`, and there is at least one. */
-function onlyOfType(text: string, fileType: string, minified: boolean): boolean {
+/**
+ * Whether the line's `resourceType` values are all `fileType`, and there is at least one. The fast path needs no
+ * minified JSON: any other `"resourceType"` key, however spaced, contains the quoted name the search looks for.
+ */
+function onlyOfType(text: string, fileType: string): boolean {
   const head = headOf(fileType);
-  if (minified && text.startsWith(head)) return text.indexOf('"resourceType"', head.length) === -1;
+  if (text.startsWith(head)) return text.indexOf('"resourceType"', head.length) === -1;
   return (
     someStringValue(text, 'resourceType', (type) => type === fileType) &&
     !someStringValue(text, 'resourceType', (type) => type !== fileType)
   );
 }
 
-/** Whether some `"code":"…"` value is relevant; `minified` takes the fast path of JSON without spaces. */
-function hasRelevantCode(text: string, minified: boolean): boolean {
+const CODE_KEY = '"code"';
+
+/**
+ * Whether some `"code": "…"` value is relevant (whitespace around the colon allowed). One pass with a constant
+ * needle: this runs for most lines of an export.
+ */
+function hasRelevantCode(text: string): boolean {
   const relevant = relevantCodeValues();
-  if (!minified) return someStringValue(text, 'code', (code) => relevant.has(code));
-  const needle = '"code":"';
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) {
-    const start = i + needle.length;
-    const end = text.indexOf('"', start);
+  for (let i = text.indexOf(CODE_KEY); i !== -1; i = text.indexOf(CODE_KEY, i + CODE_KEY.length)) {
+    let j = i + CODE_KEY.length;
+    while (isJsonSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 58 /* : */) continue;
+    j++;
+    while (isJsonSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 34 /* " */) continue;
+    const end = text.indexOf('"', j + 1);
     if (end === -1) return false;
-    if (relevant.has(text.slice(start, end))) return true;
+    if (relevant.has(text.slice(j + 1, end))) return true;
   }
   return false;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**
@@ -84,10 +98,7 @@ export function mustParse(line: string, fileType: string | undefined): boolean {
   let last = line.length - 1;
   while (last > 0 && line.charCodeAt(last) <= 32) last--;
   if (line.charCodeAt(0) !== 123 /* { */ || line.charCodeAt(last) !== 125 /* } */) return true;
-  // Without whitespace around a colon after a quote (inside strings a quote is escaped, and escapes were excluded)
-  // the line is minified JSON: every key is followed directly by its value.
-  const minified = !SPACED_COLON.test(line);
-  if (!onlyOfType(line, fileType, minified)) return true;
+  if (!onlyOfType(line, fileType)) return true;
   if (fileType === 'MedicationRequest' && line.includes('"medicationReference"')) return true;
-  return hasRelevantCode(line, minified);
+  return hasRelevantCode(line);
 }

@@ -44,4 +44,22 @@ describe('mustParse', () => {
     expect(mustParse(weight.replace('"code":"29463-7"', '"code":\t"85354-9"'), 'Observation')).toBe(true);
     expect(mustParse('{"resourceType":"Patient","id":"p"}', 'Patient')).toBe(true);
   });
+
+  it('judges spaced JSON as it judges minified JSON', () => {
+    const spaced = (code: string): string =>
+      `{ "resourceType" : "Observation", "id": "o", "code": { "coding": [ { "system" : "http://loinc.org", "code"\n:\r "${code}" } ] } }`;
+    expect(mustParse(spaced('29463-7'), 'Observation')).toBe(false);
+    expect(mustParse(spaced('85354-9'), 'Observation')).toBe(true);
+    expect(mustParse(spaced('29463-7'), 'Condition')).toBe(true);
+  });
+
+  it('reads only "code" keys, and parses a line that names a second resource type', () => {
+    const weight = '{"resourceType":"Observation","id":"o","code":{"coding":[{"code":"29463-7","display":"code"}]}';
+    // "code" as a string value followed by another value is not a key: the relevant code after it is not taken.
+    expect(mustParse(`${weight},"note":"code","x":"85354-9"}`, 'Observation')).toBe(false);
+    expect(mustParse(`${weight},"note":"x","code" : "85354-9"}`, 'Observation')).toBe(true);
+    // A duplicate key: JSON.parse keeps the last one, so the line may be of another type.
+    expect(mustParse(`${weight},"resourceType":"Condition"}`, 'Observation')).toBe(true);
+    expect(mustParse(`${weight},"resourceType" :"Observation"}`, 'Observation')).toBe(true);
+  });
 });
