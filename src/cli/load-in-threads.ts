@@ -19,8 +19,9 @@ export const SMALL_EXPORT_BYTES = 256 * 2 ** 20;
 
 /**
  * The default of `--threads` for files of `bytes` in all: one per core the process may use, at most 8 (each thread
- * reads every file); one for a small export, where starting a worker (about 0.6 s: tsx and the engine load again)
- * costs more than it saves (10,000 small patients, 107 MB: 1.3 s in one thread, 2.1 s in two).
+ * reads every file); one for a small export, where workers cost more than they save: a worker needs about 0.3 s to
+ * load tsx and the engine again, then reads every file (10,000 small patients, 107 MB: 1.2–1.4 s in one thread,
+ * 2.0–2.2 s in two).
  */
 export function defaultThreadCount(bytes: number): number {
   return bytes < SMALL_EXPORT_BYTES ? 1 : Math.min(availableParallelism(), 8);
