@@ -239,7 +239,13 @@ function bloodPressureOutcome(
       excludedReadings,
     };
   }
-  const onDay = qualifying.filter((q) => q.day === mostRecent).map((q) => q.observation);
+  const onDay: ObservationFact[] = [];
+  const readingIds: string[] = [];
+  for (const q of qualifying) {
+    if (q.day !== mostRecent) continue;
+    onDay.push(q.observation);
+    readingIds.push(q.observation.id);
+  }
   const dayInPeriod = mostRecent >= ctx.startDay && mostRecent <= ctx.endDay;
   if (mostRecent > ctx.endDay) {
     warnings.push({
@@ -258,7 +264,7 @@ function bloodPressureOutcome(
     kind: 'blood-pressure',
     mostRecentDay: formatDay(mostRecent),
     dayInPeriod,
-    readingIds: onDay.map((o) => o.id),
+    readingIds,
     lowestSystolic: systolic,
     lowestDiastolic: diastolic,
     incompleteReadingIds: [...incomplete],
