@@ -10,7 +10,7 @@ function isSpace(c: number): boolean {
  * regular expression: this runs for every line of an export.
  */
 export function firstStringValue<T>(line: string, key: string, pick: (value: string) => T | undefined): T | undefined {
-  const needle = `"${key}"`;
+  const needle = needleOf(key);
   let i = line.indexOf(needle);
   while (i !== -1) {
     let j = i + needle.length;
@@ -29,4 +29,16 @@ export function firstStringValue<T>(line: string, key: string, pick: (value: str
     i = line.indexOf(needle, j);
   }
   return undefined;
+}
+
+/** `"<key>"`, made once per key: the keys are a handful of constants, and every line of an export asks for one. */
+const NEEDLES = new Map<string, string>();
+
+function needleOf(key: string): string {
+  let needle = NEEDLES.get(key);
+  if (needle === undefined) {
+    needle = `"${key}"`;
+    NEEDLES.set(key, needle);
+  }
+  return needle;
 }

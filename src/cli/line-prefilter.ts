@@ -55,30 +55,14 @@ function onlyOfType(text: string, fileType: string): boolean {
   );
 }
 
-const CODE_KEY = '"code"';
-
-/**
- * Whether some `"code": "…"` value is relevant (whitespace around the colon allowed). One pass with a constant
- * needle: this runs for most lines of an export.
- */
+/** Whether some `"code": "…"` value is relevant (whitespace around the colon allowed). */
 function hasRelevantCode(text: string): boolean {
-  const relevant = relevantCodeValues();
-  for (let i = text.indexOf(CODE_KEY); i !== -1; i = text.indexOf(CODE_KEY, i + CODE_KEY.length)) {
-    let j = i + CODE_KEY.length;
-    while (isJsonSpace(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) !== 58 /* : */) continue;
-    j++;
-    while (isJsonSpace(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) !== 34 /* " */) continue;
-    const end = text.indexOf('"', j + 1);
-    if (end === -1) return false;
-    if (relevant.has(text.slice(j + 1, end))) return true;
-  }
-  return false;
+  return firstStringValue(text, 'code', relevantCode) === true;
 }
 
-function isJsonSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
+/** For `firstStringValue`: `true` for a relevant code. Module-level, not a closure: it runs for most lines. */
+function relevantCode(value: string): true | undefined {
+  return relevantCodeValues().has(value) ? true : undefined;
 }
 
 /**
