@@ -235,9 +235,7 @@ export function compactConcept(value: unknown): unknown {
     if (!isJsonObject(c)) return value;
     const { system, code } = c;
     if (!isCodePart(system) || !isCodePart(code)) return value;
-    // Length-prefixed parts make the key unambiguous whatever characters the strings hold.
-    key += system === undefined ? '-' : `${String(system.length)}:${system}`;
-    key += code === undefined ? '-' : `${String(code.length)}:${code}`;
+    key += keyPart(system) + keyPart(code);
   }
   const cached = conceptCache.get(key);
   if (cached !== undefined) return cached;
@@ -271,6 +269,11 @@ function singleCodingConcept(c: unknown): unknown {
     bySystem.set(code, concept);
   }
   return concept;
+}
+
+/** A part of a cache key, length-prefixed so that keys are unambiguous whatever characters the strings hold. */
+function keyPart(value: string | undefined): string {
+  return value === undefined ? '-' : `${String(value.length)}:${value}`;
 }
 
 function isCodePart(value: unknown): value is string | undefined {
@@ -381,8 +384,7 @@ function sharedOmbExtension(e: JsonObject): unknown {
     if (!isJsonObject(coding) || (part.url !== 'ombCategory' && part.url !== 'detailed')) return e;
     const { system, code } = coding;
     if (typeof code !== 'string' || !isCodePart(system)) return e;
-    // Length-prefixed parts make the key unambiguous whatever characters the strings hold.
-    key += `|${part.url}|${system === undefined ? '-' : `${String(system.length)}:${system}`}|${String(code.length)}:${code}`;
+    key += `|${part.url}|${keyPart(system)}${keyPart(code)}`;
   }
   const cached = ombExtensionCache.get(key);
   if (cached !== undefined) return cached;
