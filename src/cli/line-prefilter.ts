@@ -78,11 +78,13 @@ function relevantCode(value: string): true | undefined {
  * The price: a well-formed-looking line that is skipped unparsed is not validated (`--parse-all` parses them all).
  */
 export function mustParse(line: string, fileType: string | undefined): boolean {
-  if (fileType === undefined || !CODE_FILTERED.has(fileType) || line.includes('\\')) return true;
+  if (fileType === undefined || !CODE_FILTERED.has(fileType)) return true;
+  // A relevant code settles it, and usually early in the line. Everything after is what a skip must prove: the
+  // whole-line scans below are only paid for lines about to be skipped.
+  if (hasRelevantCode(line) || line.includes('\\')) return true;
   let last = line.length - 1;
   while (last > 0 && line.charCodeAt(last) <= 32) last--;
   if (line.charCodeAt(0) !== 123 /* { */ || line.charCodeAt(last) !== 125 /* } */) return true;
   if (!onlyOfType(line, fileType)) return true;
-  if (fileType === 'MedicationRequest' && line.includes('"medicationReference"')) return true;
-  return hasRelevantCode(line);
+  return fileType === 'MedicationRequest' && line.includes('"medicationReference"');
 }
