@@ -390,8 +390,12 @@ function sharedOmbExtension(e: JsonObject): unknown {
   if (cached !== undefined) return cached;
   const shared: JsonObject[] = [];
   for (const part of list) {
-    if (!isJsonObject(part) || !isJsonObject(part.valueCoding)) continue;
-    const { system, code } = part.valueCoding;
+    // Every part passed the loop above: the coded ones are exactly those named ombCategory or detailed (a `text`
+    // part is left out even if it also carries a valueCoding, as the key leaves it out).
+    if (!isJsonObject(part) || (part.url !== 'ombCategory' && part.url !== 'detailed')) continue;
+    const coding = part.valueCoding;
+    if (!isJsonObject(coding)) continue;
+    const { system, code } = coding;
     if (typeof code !== 'string' || !isCodePart(system)) continue;
     const valueCoding = system === undefined ? { code } : { system: CANONICAL.get(system) ?? system, code };
     shared.push(Object.freeze({ url: CANONICAL.get(part.url), valueCoding: Object.freeze(valueCoding) }));

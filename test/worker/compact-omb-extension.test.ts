@@ -84,6 +84,24 @@ describe('compactResource: race and ethnicity extensions', () => {
     expect(other[0]).not.toBe(a[0]);
   });
 
+  it('leaves out a text part that also carries a valueCoding, as its cache key does', () => {
+    // A category no other test uses, so that this extension is built here rather than found in the cache.
+    const category = part('ombCategory', CDC, '2076-8');
+    const odd = extensionsOf(
+      compact(
+        patient('a', [
+          { url: US_CORE_RACE_URL, extension: [category, { ...text('x'), ...part('text', CDC, '2054-5') }] },
+        ]),
+      ),
+    );
+    expect(odd[0]).toEqual({
+      url: US_CORE_RACE_URL,
+      extension: [{ url: 'ombCategory', valueCoding: { system: CDC, code: '2076-8' } }],
+    });
+    const plain = extensionsOf(compact(patient('b', [{ url: US_CORE_RACE_URL, extension: [category] }])));
+    expect(plain[0]).toBe(odd[0]);
+  });
+
   it('keeps a code that only looks like two parts apart from two real parts', () => {
     const joined = extensionsOf(
       compact(
